@@ -1,0 +1,32 @@
+package dk.fbs.oir.oir;
+
+import dk.fbs.oir.common.Cpr;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What we hand to the debtor system when we create a claim. */
+public record ClaimSubmission(
+    String municipalityCode,
+    String fbsChargeId,
+    String cpr,
+    String debtorName,
+    ClaimKind kind,
+    BigDecimal principal,
+    String description,
+    LocalDate establishedOn,
+    String materialId,
+    String branch) {
+
+  /** ØiR's kinds of claim (fordringsart). */
+  public enum ClaimKind {
+    GEBYR,
+    ERSTATNING,
+    ANDET_GEBYR
+  }
+
+  @Override
+  public String toString() {
+    return "ClaimSubmission[" + fbsChargeId + ", " + municipalityCode + ", debtor " + Cpr.mask(cpr) + ", "
+        + kind + ", " + principal + "]";
+  }
+}

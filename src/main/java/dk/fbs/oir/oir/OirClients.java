@@ -1,0 +1,55 @@
+package dk.fbs.oir.oir;
+
+import dk.fbs.oir.wsdl.debitor.DebitorPortType;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * One CXF JAX-WS client per debtor system, created at its first call and reused (CXF proxies are
+ * thread-safe as long as the request context is not changed per call). Timeouts come from
+ * {@link OirProperties}; this is also the one place to add the endpoint's security (KOMBIT STS).
+ */
+@Component
+public class OirClients {
+
+  private final OirProperties properties;
+  private final Environment environment;
+  private final Map<DebtorSystem, DebitorPortType> clients = new ConcurrentHashMap<>();
+
+  public OirClients(OirProperties properties, Environment environment) {
+    this.properties = properties;
+    this.environment = environment;
+  }
+
+  public DebitorPortType client(DebtorSystem system) {
+    return clients.computeIfAbsent(system, this::create);
+  }
+
+  private DebitorPortType create(DebtorSystem system) {
+    OirProperties.Endpoint endpoint = properties.endpoint(system);
+    if (endpoint.getUrl() == null || endpoint.getUrl().isBlank()) {
+      throw new IllegalStateException("No ØiR endpoint configured for " + system.displayName()
+          + ": set oir.endpoints." + system.slug() + ".url");
+    }
+    JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+    factory.setServiceClass(DebitorPortType.class);
+    factory.setAddress(environment.resolveRequiredPlaceholders(endpoint.getUrl()));
+    factory.setProperties(Map.of("schema-validation-enabled", "true"));
+    DebitorPortType port = (DebitorPortType) factory.create();
+
+    Client client = ClientProxy.getClient(port);
+    HTTPClientPolicy policy = new HTTPClientPolicy();
+    policy.setConnectionTimeout(endpoint.getConnectTimeout().toMillis());
+    policy.setReceiveTimeout(endpoint.getReceiveTimeout().toMillis());
+    policy.setAllowChunking(false);
+    ((HTTPConduit) client.getConduit()).setClient(policy);
+    return port;
+  }
+}

@@ -1,0 +1,40 @@
+package dk.fbs.oir.simulator;
+
+import dk.fbs.oir.common.Cpr;
+import dk.fbs.oir.oir.DebtorSystem;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A claim as the simulated debtor system holds it. */
+record SimClaim(
+    long claimNo,
+    String claimId,
+    DebtorSystem debtorSystem,
+    String municipalityCode,
+    String fbsChargeId,
+    String cpr,
+    String debtorName,
+    String claimType,
+    long principalOre,
+    long balanceOre,
+    String state,
+    String description,
+    LocalDate establishedOn,
+    LocalDate dueDate,
+    LocalDate lastPayDate,
+    String paymentReference,
+    int reminderCount,
+    OffsetDateTime changedAt) {
+
+  boolean isOpen() {
+    return switch (state) {
+      case "REGISTRERET", "OPKRAEVET", "RYKKET", "OVERDRAGET_TIL_INDDRIVELSE" -> true;
+      default -> false;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "SimClaim[" + claimId + ", " + fbsChargeId + ", debtor " + Cpr.mask(cpr) + ", " + state + "]";
+  }
+}

@@ -1,0 +1,256 @@
+package dk.fbs.oir.simulator;
+
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.wsdl.debitor.*;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javax.xml.namespace.QName;
+import jakarta.xml.soap.SOAPConstants;
+import jakarta.xml.soap.SOAPFactory;
+
+/**
+ * One simulated debtor system behind ØiR (a personality): a real SOAP endpoint implementing our
+ * WSDL on top of {@link SimulatorLedger}, with the faults and answer time configured for it.
+ */
+@WebService(
+    serviceName = "DebitorService",
+    portName = "DebitorPort",
+    targetNamespace = "urn:fbs-oir:debitor:1:wsdl",
+    wsdlLocation = "classpath:wsdl/oir-debitor.wsdl",
+    endpointInterface = "dk.fbs.oir.wsdl.debitor.DebitorPortType")
+class SimulatedDebtorSystem implements DebitorPortType {
+
+  private final DebtorSystem system;
+  private final SimulatorLedger ledger;
+  private final SimulatorProperties properties;
+
+  SimulatedDebtorSystem(DebtorSystem system, SimulatorLedger ledger, SimulatorProperties properties) {
+    this.system = system;
+    this.ledger = ledger;
+    this.properties = properties;
+  }
+
+  @Override
+  public OpretFordringSvar opretFordring(OpretFordringAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      DebitorType debtor = in.getDebitor();
+      SimClaim claim = ledger.createClaim(system, municipality(in.getKontekst()), ref(in.getKontekst()),
+          new SimulatorLedger.NewClaim(in.getFagsystemFordringId(), debtor.getCprNummer(), debtor.getNavn(),
+              in.getFordringsart().value(), ore(in.getHovedstol()), in.getBeskrivelse(), in.getStiftelsesdato()));
+      OpretFordringSvar out = new OpretFordringSvar();
+      out.setFordring(fordring(claim));
+      return out;
+    });
+  }
+
+  @Override
+  public HentFordringSvar hentFordring(HentFordringAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      HentFordringSvar out = new HentFordringSvar();
+      out.setFordring(fordring(ledger.claimOf(system, municipality(in.getKontekst()), in.getFordringId())));
+      return out;
+    });
+  }
+
+  @Override
+  public SoegDebitorFordringerSvar soegDebitorFordringer(SoegDebitorFordringerAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      SoegDebitorFordringerSvar out = new SoegDebitorFordringerSvar();
+      ledger.search(system, municipality(in.getKontekst()), in.getCprNummer(), Boolean.TRUE.equals(in.isMedLukkede()))
+          .forEach(c -> out.getFordring().add(fordring(c)));
+      return out;
+    });
+  }
+
+  @Override
+  public RegistrerIndbetalingSvar registrerIndbetaling(RegistrerIndbetalingAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      SimulatorLedger.Result result = ledger.registerPayment(system, municipality(in.getKontekst()),
+          ref(in.getKontekst()), in.getFordringId(), ore(in.getBeloeb()), in.getBetalingsdato(),
+          in.getBetalingssted().value());
+      RegistrerIndbetalingSvar out = new RegistrerIndbetalingSvar();
+      out.setIndbetalingId(result.postingId());
+      out.setFordring(fordring(result.claim()));
+      return out;
+    });
+  }
+
+  @Override
+  public KrediterFordringSvar krediterFordring(KrediterFordringAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      KrediterFordringSvar out = new KrediterFordringSvar();
+      out.setFordring(fordring(ledger.credit(system, municipality(in.getKontekst()), ref(in.getKontekst()),
+          in.getFordringId(), ore(in.getBeloeb()), in.getAarsag()).claim()));
+      return out;
+    });
+  }
+
+  @Override
+  public AfskrivFordringSvar afskrivFordring(AfskrivFordringAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      AfskrivFordringSvar out = new AfskrivFordringSvar();
+      out.setFordring(fordring(ledger.writeOff(system, municipality(in.getKontekst()), ref(in.getKontekst()),
+          in.getFordringId(), in.getAarsag()).claim()));
+      return out;
+    });
+  }
+
+  @Override
+  public SendRykkerSvar sendRykker(SendRykkerAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      SendRykkerSvar out = new SendRykkerSvar();
+      out.setFordring(fordring(ledger.sendReminder(system, municipality(in.getKontekst()), ref(in.getKontekst()),
+          in.getFordringId(), in.getRykkerNummer().intValueExact(), ore(in.getRykkergebyr()),
+          in.getNySidsteBetalingsdag()).claim()));
+      return out;
+    });
+  }
+
+  @Override
+  public OverdragTilInddrivelseSvar overdragTilInddrivelse(OverdragTilInddrivelseAnmodning in)
+      throws ForretningsfejlFault {
+    return answer(() -> {
+      OverdragTilInddrivelseSvar out = new OverdragTilInddrivelseSvar();
+      out.setFordring(fordring(ledger.transferToCollection(system, municipality(in.getKontekst()),
+          ref(in.getKontekst()), in.getFordringId()).claim()));
+      out.setPsrmKvitteringsstatus("MODTAGET");
+      return out;
+    });
+  }
+
+  @Override
+  public HentHaendelserSvar hentHaendelser(HentHaendelserAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      HentHaendelserSvar out = new HentHaendelserSvar();
+      long last = in.getEfterLoebenummer();
+      int max = Math.max(1, Math.min(in.getMaksAntal(), 1000));
+      for (SimulatorLedger.Event e : ledger.eventsAfter(system, municipality(in.getKontekst()), last, max)) {
+        HaendelseType h = new HaendelseType();
+        h.setLoebenummer(e.seq());
+        h.setHaendelsesart(HaendelsesartType.fromValue(e.kind()));
+        h.setFordringId(e.claim().claimId());
+        h.setFagsystemFordringId(e.claim().fbsChargeId());
+        h.setKommunekode(e.claim().municipalityCode());
+        h.setBeloeb(e.amountOre() == null ? null : Money.toKroner(e.amountOre()));
+        h.setSaldo(Money.toKroner(e.balanceOre()));
+        h.setTilstand(FordringTilstandType.fromValue(e.state()));
+        h.setForfaldsdato(e.dueDate());
+        h.setSidsteRettidigeBetalingsdag(e.lastPayDate());
+        h.setTidspunkt(e.occurredAt());
+        h.setTekst(e.text());
+        out.getHaendelse().add(h);
+        last = e.seq();
+      }
+      out.setSenesteLoebenummer(last);
+      return out;
+    });
+  }
+
+  @Override
+  public HentAfstemningSvar hentAfstemning(HentAfstemningAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      String municipality = municipality(in.getKontekst());
+      HentAfstemningSvar out = new HentAfstemningSvar();
+      out.setDato(in.getDato());
+      long total = 0;
+      for (SimClaim claim : ledger.claimsOf(system, municipality)) {
+        out.getFordring().add(fordring(claim));
+        total += claim.balanceOre();
+      }
+      for (SimulatorLedger.Posting p : ledger.postings(system, municipality, in.getDato())) {
+        AfstemningsposteringType posting = new AfstemningsposteringType();
+        posting.setPosteringId(p.postingId());
+        posting.setFordringId(p.claimId());
+        posting.setFagsystemFordringId(p.fbsChargeId());
+        posting.setPosteringsart(p.kind());
+        posting.setBeloeb(Money.toKroner(p.amountOre()));
+        posting.setDato(p.postedOn());
+        out.getPostering().add(posting);
+      }
+      out.setSamletSaldo(Money.toKroner(total));
+      return out;
+    });
+  }
+
+  // ----------------------------------------------------------------
+
+  /** Applies the configured answer time and faults, and turns rejections into the declared fault. */
+  private <T> T answer(Supplier<T> call) throws ForretningsfejlFault {
+    SimulatorProperties.Behaviour behaviour = properties.behaviour(system);
+    Duration delay = behaviour.getAnswerDelay();
+    if (behaviour.getFault() == SimulatorProperties.Fault.SLOW) {
+      delay = delay.plus(behaviour.getSlowDelay());
+    }
+    sleep(delay);
+    if (behaviour.getFault() == SimulatorProperties.Fault.SOAP_FAULT) {
+      throw technicalFault("Simuleret teknisk fejl i " + system.displayName());
+    }
+    try {
+      return call.get();
+    } catch (SimulatorRejection rejection) {
+      Forretningsfejl detail = new Forretningsfejl();
+      detail.setFejlkode(rejection.code());
+      detail.setFejltekst(rejection.getMessage());
+      throw new ForretningsfejlFault(rejection.getMessage(), detail);
+    }
+  }
+
+  private static SOAPFaultException technicalFault(String text) {
+    try {
+      var fault = SOAPFactory.newInstance().createFault(text, new QName(SOAPConstants.URI_NS_SOAP_ENVELOPE, "Server"));
+      return new SOAPFaultException(fault);
+    } catch (jakarta.xml.soap.SOAPException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sleep(Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String municipality(KontekstType kontekst) {
+    return kontekst.getKommunekode();
+  }
+
+  private static String ref(KontekstType kontekst) {
+    return kontekst.getIdempotensReference();
+  }
+
+  private static long ore(BigDecimal kroner) {
+    try {
+      return Money.toOre(kroner);
+    } catch (ArithmeticException e) {
+      throw new SimulatorRejection("UGYLDIGE_DATA", "Beløb skal have højst to decimaler");
+    }
+  }
+
+  private FordringType fordring(SimClaim c) {
+    FordringType f = new FordringType();
+    f.setFordringId(c.claimId());
+    f.setFagsystemFordringId(c.fbsChargeId());
+    f.setKommunekode(c.municipalityCode());
+    f.setFordringsart(FordringsartType.fromValue(c.claimType()));
+    f.setHovedstol(Money.toKroner(c.principalOre()));
+    f.setSaldo(Money.toKroner(c.balanceOre()));
+    f.setTilstand(FordringTilstandType.fromValue(c.state()));
+    f.setBeskrivelse(c.description());
+    f.setStiftelsesdato(c.establishedOn());
+    f.setForfaldsdato(c.dueDate());
+    f.setSidsteRettidigeBetalingsdag(c.lastPayDate());
+    f.setBetalingsreference(c.paymentReference());
+    f.setAntalRykkere(c.reminderCount());
+    f.setSenestAendret(c.changedAt());
+    return f;
+  }
+}

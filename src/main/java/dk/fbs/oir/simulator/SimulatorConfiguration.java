@@ -1,0 +1,86 @@
+package dk.fbs.oir.simulator;
+
+import dk.fbs.oir.oir.DebtorSystem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.cxf.Bus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The debtor-system simulator (Spring profile {@code simulator}, on in the embedded run and in
+ * tests, never in production): one SOAP endpoint per debtor system under
+ * {@code /services/simulator/{system}}, e.g. {@code /services/simulator/kmd-opus}.
+ */
+@Configuration
+@Profile("simulator")
+public class SimulatorConfiguration {
+
+  /** Path of a debtor system's simulated endpoint below the CXF servlet. */
+  public static String endpointPath(DebtorSystem system) {
+    return "/simulator/" + system.slug();
+  }
+
+  @Bean
+  SimulatorLedger simulatorLedger(DataSource dataSource, PlatformTransactionManager transactionManager,
+      SimulatorProperties properties, Clock clock) {
+    // the simulator's tables have their own Flyway history: production never migrates them
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/simulator")
+        .table("sim_flyway_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+    return new SimulatorLedger(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+        properties, clock);
+  }
+
+  @Bean(destroyMethod = "")
+  List<EndpointImpl> simulatorEndpoints(Bus bus, SimulatorLedger ledger, SimulatorProperties properties) {
+    return Arrays.stream(DebtorSystem.values())
+        .map(system -> {
+          EndpointImpl endpoint = new EndpointImpl(bus, new SimulatedDebtorSystem(system, ledger, properties));
+          endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
+          endpoint.publish(endpointPath(system));
+          return endpoint;
+        })
+        .toList();
+  }
+
+  /** Fault DOWN: the system's endpoint answers 503 without a SOAP body, as an unreachable service would. */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> simulatorOutageFilter(SimulatorProperties properties) {
+    OncePerRequestFilter filter = new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+          jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+        for (DebtorSystem system : DebtorSystem.values()) {
+          if (request.getRequestURI().endsWith(endpointPath(system))
+              && properties.behaviour(system).getFault() == SimulatorProperties.Fault.DOWN) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+          }
+        }
+        chain.doFilter(request, response);
+      }
+    };
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns("/services/simulator/*");
+    return registration;
+  }
+}

@@ -1,0 +1,84 @@
+package dk.fbs.oir.simulator;
+
+import dk.fbs.oir.common.Cpr;
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.oir.DebtorSystem;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Test and demo controls of the simulator: break a debtor system on purpose, change its delays,
+ * and look into its ledger. Only in profile {@code simulator}.
+ */
+@RestController
+@RequestMapping("/simulator/api")
+@Profile("simulator")
+class SimulatorControlController {
+
+  private final SimulatorProperties properties;
+  private final SimulatorLedger ledger;
+
+  SimulatorControlController(SimulatorProperties properties, SimulatorLedger ledger) {
+    this.properties = properties;
+    this.ledger = ledger;
+  }
+
+  record BehaviourView(DebtorSystem system, SimulatorProperties.Fault fault, Duration eventDelay,
+      Duration answerDelay, int paymentDays) {}
+
+  record BehaviourChange(SimulatorProperties.Fault fault, Duration eventDelay, Duration answerDelay,
+      Integer paymentDays) {}
+
+  @GetMapping("/systems")
+  List<BehaviourView> systems() {
+    return List.of(DebtorSystem.values()).stream().map(this::view).toList();
+  }
+
+  /** e.g. {@code {"fault":"DOWN"}} or {@code {"eventDelay":"PT10S"}}; absent fields stay as they are. */
+  @PutMapping("/systems/{system}")
+  BehaviourView change(@PathVariable DebtorSystem system, @RequestBody BehaviourChange change) {
+    SimulatorProperties.Behaviour b = properties.behaviour(system);
+    if (change.fault() != null) {
+      b.setFault(change.fault());
+    }
+    if (change.eventDelay() != null) {
+      b.setEventDelay(change.eventDelay());
+    }
+    if (change.answerDelay() != null) {
+      b.setAnswerDelay(change.answerDelay());
+    }
+    if (change.paymentDays() != null) {
+      b.setPaymentDays(change.paymentDays());
+    }
+    return view(system);
+  }
+
+  record ClaimView(String claimId, DebtorSystem debtorSystem, String municipalityCode, String fbsChargeId,
+      String debtor, BigDecimal principal, BigDecimal balance, String state, LocalDate dueDate,
+      LocalDate lastPayDate, String paymentReference, int reminders) {}
+
+  /** The simulator's claims for one FBS charge (normally exactly one). */
+  @GetMapping("/claims")
+  List<ClaimView> claims(@RequestParam String fbsChargeId) {
+    return ledger.claimsForCharge(fbsChargeId).stream()
+        .map(c -> new ClaimView(c.claimId(), c.debtorSystem(), c.municipalityCode(), c.fbsChargeId(),
+            Cpr.mask(c.cpr()), Money.toKroner(c.principalOre()), Money.toKroner(c.balanceOre()), c.state(),
+            c.dueDate(), c.lastPayDate(), c.paymentReference(), c.reminderCount()))
+        .toList();
+  }
+
+  private BehaviourView view(DebtorSystem system) {
+    SimulatorProperties.Behaviour b = properties.behaviour(system);
+    return new BehaviourView(system, b.getFault(), b.getEventDelay(), b.getAnswerDelay(), b.getPaymentDays());
+  }
+}
