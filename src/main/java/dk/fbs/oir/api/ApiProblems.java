@@ -1,0 +1,118 @@
+package dk.fbs.oir.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dk.fbs.oir.charge.ChargeConflictException;
+import dk.fbs.oir.routing.UnknownMunicipalityException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 7807 problem details for {@code /api}: every 400 names each bad field in {@code errors}
+ * ({@code [{"field":"amount","message":"..."}]}) and in {@code detail}. Never a stack trace.
+ */
+@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+
+  /** One bad field. {@code field} is a JSON path such as {@code debtor.cpr}. */
+  record FieldError(String field, String message) {}
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+        .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+        .sorted(Comparator.comparing(FieldError::field))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    FieldError error;
+    if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+      error = new FieldError(path(unknown), "is not a field of this request");
+    } else if (ex.getCause() instanceof InvalidFormatException format) {
+      error = new FieldError(path(format), "has the wrong type or format: expected "
+          + format.getTargetType().getSimpleName() + describeEnum(format.getTargetType()));
+    } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      error = new FieldError(path(mapping), "has the wrong type");
+    } else if (ex.getCause() instanceof JsonProcessingException parse) {
+      var location = parse.getLocation();
+      error = new FieldError("(body)", "is not valid JSON"
+          + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+    } else {
+      error = new FieldError("(body)", "is missing or unreadable");
+    }
+    return ResponseEntity.badRequest().body(invalid(List.of(error)));
+  }
+
+  @ExceptionHandler(UnknownMunicipalityException.class)
+  ResponseEntity<ProblemDetail> unknownMunicipality(UnknownMunicipalityException ex) {
+    return ResponseEntity.badRequest().body(invalid(List.of(
+        new FieldError("municipalityCode", "'" + ex.municipalityCode() + "' is not a known municipality code"))));
+  }
+
+  @ExceptionHandler(ChargeConflictException.class)
+  ResponseEntity<ProblemDetail> conflict(ChargeConflictException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "Another charge with this fbsChargeId was already received; a charge cannot be changed by posting it again");
+    problem.setTitle("Charge already exists");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  /** Anything unexpected: logged for the operator, a plain 500 for the client, no internals. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    log.error("Unexpected error in the FBS API", ex);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "The request could not be handled; nothing was changed. Try again later or contact the operator.");
+    problem.setTitle("Internal error");
+    return ResponseEntity.internalServerError().body(problem);
+  }
+
+  static ProblemDetail invalid(List<FieldError> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private static String path(JsonMappingException ex) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : ex.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "(body)" : path.toString();
+  }
+
+  private static String describeEnum(Class<?> type) {
+    if (!type.isEnum()) {
+      return "";
+    }
+    return " (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+        .collect(Collectors.joining(", ")) + ")";
+  }
+}

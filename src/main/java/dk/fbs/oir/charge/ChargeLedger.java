@@ -1,0 +1,98 @@
+package dk.fbs.oir.charge;
+
+import dk.fbs.oir.routing.Route;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Our charge ledger (tables {@code charge} and {@code charge_timeline}), what the REST API reads.
+ * Its writes join the surrounding transaction, so a process step and its ledger entry commit
+ * together or not at all.
+ */
+@Repository
+public class ChargeLedger {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public ChargeLedger(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Inserts a new charge; a second insert of the same id fails with a duplicate-key error. */
+  public void insert(Charge c) {
+    OffsetDateTime now = now();
+    jdbc.update("insert into charge (fbs_charge_id, municipality_code, debtor_cpr, debtor_name, charge_type,"
+            + " amount_ore, balance_ore, description, material_id, branch, occurred_on, status, request_hash,"
+            + " created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        c.fbsChargeId(), c.municipalityCode(), c.debtorCpr(), c.debtorName(), c.type().name(), c.amountOre(),
+        c.amountOre(), c.description(), c.materialId(), c.branch(), c.occurredOn(), ChargeStatus.RECEIVED.name(),
+        c.requestHash(), now, now);
+    timeline(c.fbsChargeId(), ChargeStatus.RECEIVED, "Modtaget fra FBS", now);
+  }
+
+  public Optional<Charge> find(String fbsChargeId) {
+    return jdbc.query("select * from charge where fbs_charge_id = ?", ChargeLedger::charge, fbsChargeId)
+        .stream().findFirst();
+  }
+
+  public Charge get(String fbsChargeId) {
+    return find(fbsChargeId).orElseThrow(() -> new IllegalStateException("No charge " + fbsChargeId + " in the ledger"));
+  }
+
+  public List<TimelineEntry> timeline(String fbsChargeId) {
+    return jdbc.query("select at, status, text from charge_timeline where fbs_charge_id = ? order by id",
+        (rs, i) -> new TimelineEntry(rs.getObject("at", OffsetDateTime.class),
+            ChargeStatus.valueOf(rs.getString("status")), rs.getString("text")),
+        fbsChargeId);
+  }
+
+  public void recordRoute(String fbsChargeId, Route route) {
+    jdbc.update("update charge set route = ?, updated_at = ? where fbs_charge_id = ?", route.name(), now(), fbsChargeId);
+  }
+
+  /** Moves the charge to a new status and adds the change to its timeline. */
+  public void recordStatus(String fbsChargeId, ChargeStatus status, String text) {
+    OffsetDateTime now = now();
+    jdbc.update("update charge set status = ?, updated_at = ? where fbs_charge_id = ?", status.name(), now, fbsChargeId);
+    timeline(fbsChargeId, status, text, now);
+  }
+
+  /** The debtor system accepted the claim: its number, its balance, and the moment it confirmed it. */
+  public void recordSubmitted(String fbsChargeId, String claimId, long balanceOre, OffsetDateTime confirmedAt,
+      String text) {
+    OffsetDateTime now = now();
+    jdbc.update("update charge set status = ?, debtor_system_claim_id = ?, balance_ore = ?, last_confirmed_at = ?,"
+            + " updated_at = ? where fbs_charge_id = ?",
+        ChargeStatus.SUBMITTED.name(), claimId, balanceOre, confirmedAt, now, fbsChargeId);
+    timeline(fbsChargeId, ChargeStatus.SUBMITTED, text, now);
+  }
+
+  private void timeline(String fbsChargeId, ChargeStatus status, String text, OffsetDateTime at) {
+    jdbc.update("insert into charge_timeline (fbs_charge_id, at, status, text) values (?,?,?,?)",
+        fbsChargeId, at, status.name(), text);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  private static Charge charge(ResultSet rs, int row) throws SQLException {
+    String route = rs.getString("route");
+    return new Charge(rs.getString("fbs_charge_id"), rs.getString("municipality_code"), rs.getString("debtor_cpr"),
+        rs.getString("debtor_name"), ChargeType.valueOf(rs.getString("charge_type")), rs.getLong("amount_ore"),
+        rs.getLong("balance_ore"), rs.getString("description"), rs.getString("material_id"), rs.getString("branch"),
+        rs.getObject("occurred_on", LocalDate.class), route == null ? null : Route.valueOf(route),
+        ChargeStatus.valueOf(rs.getString("status")), rs.getString("debtor_system_claim_id"),
+        rs.getString("request_hash"), rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("last_confirmed_at", OffsetDateTime.class));
+  }
+}
