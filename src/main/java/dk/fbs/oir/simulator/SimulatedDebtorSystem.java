@@ -4,13 +4,11 @@ import dk.fbs.oir.common.Money;
 import dk.fbs.oir.oir.DebtorSystem;
 import dk.fbs.oir.wsdl.debitor.*;
 import jakarta.jws.WebService;
-import jakarta.xml.ws.soap.SOAPFaultException;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.function.Supplier;
-import javax.xml.namespace.QName;
-import jakarta.xml.soap.SOAPConstants;
-import jakarta.xml.soap.SOAPFactory;
 
 /**
  * One simulated debtor system behind ØiR (a personality): a real SOAP endpoint implementing our
@@ -199,13 +197,9 @@ class SimulatedDebtorSystem implements DebitorPortType {
     }
   }
 
-  private static SOAPFaultException technicalFault(String text) {
-    try {
-      var fault = SOAPFactory.newInstance().createFault(text, new QName(SOAPConstants.URI_NS_SOAP_ENVELOPE, "Server"));
-      return new SOAPFaultException(fault);
-    } catch (jakarta.xml.soap.SOAPException e) {
-      throw new IllegalStateException(e);
-    }
+  /** A SOAP fault without the business detail: a technical error for the client. */
+  private static SoapFault technicalFault(String text) {
+    return new SoapFault(text, Fault.FAULT_CODE_SERVER);
   }
 
   private static void sleep(Duration delay) {
