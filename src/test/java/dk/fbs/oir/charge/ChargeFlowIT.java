@@ -1,0 +1,129 @@
+package dk.fbs.oir.charge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.fbs.oir.PostgresTestDatabase;
+import dk.fbs.oir.TestCharges;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** REST → charge process → SOAP → simulator, on PostgreSQL with the job executor running. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"simulator", "test"})
+class ChargeFlowIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+
+  @ParameterizedTest(name = "{0} ({1}) gets a {2} claim")
+  @CsvSource({
+      "101, KMD_OPUS,      'OP101-\\d{8}'",
+      "621, PRISME_2015,   'P15/\\d{4}/\\d{6}'",
+      "561, PRISME_2009,   '9\\d{8}'",
+      "173, EG_OS_INDSIGT, 'EG-173-[0-9A-F]{8}'"})
+  void aChargeReachesItsMunicipalitysDebtorSystem(String municipality, String route, String claimIdPattern) {
+    String id = "FBS-" + municipality + "-" + UUID.randomUUID();
+    assertThat(post(TestCharges.json(id, municipality)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    JsonNode charge = awaitStatus(id, "SUBMITTED");
+    assertThat(charge.get("route").asText()).isEqualTo(route);
+    assertThat(charge.get("debtorSystemClaimId").asText()).matches(claimIdPattern);
+    assertThat(charge.get("lastConfirmedAt").isNull()).isFalse();
+    assertThat(charge.get("timeline").findValuesAsText("status")).containsExactly("RECEIVED", "SUBMITTED");
+
+    JsonNode claims = JSON.valueToTree(simulatorClaims(id));
+    assertThat(claims).hasSize(1);
+    assertThat(claims.get(0).get("claimId").asText()).isEqualTo(charge.get("debtorSystemClaimId").asText());
+    assertThat(claims.get(0).get("principal").decimalValue()).isEqualByComparingTo("125.00");
+  }
+
+  @Test
+  void aChargeBeforeTheMunicipalitysGoLiveIsHandledInFbs() {
+    String id = "FBS-561-" + UUID.randomUUID();
+    post(TestCharges.json(id, "561").replace("2026-11-20", "2022-04-13")); // Esbjerg went live 14 April 2022
+
+    JsonNode charge = awaitStatus(id, "HANDLED_IN_FBS");
+    assertThat(charge.get("route").asText()).isEqualTo("FBS_INTERNAL");
+    assertThat(simulatorClaims(id)).isEmpty();
+  }
+
+  @Test
+  void aClaimRejectedByTheDebtorSystemEndsRejectedWithTheReason() {
+    String id = "FBS-101-" + UUID.randomUUID();
+    post(TestCharges.json(id, "101").replace(TestCharges.CPR, TestCharges.UNKNOWN_DEBTOR_CPR));
+
+    JsonNode charge = awaitStatus(id, "REJECTED");
+    assertThat(charge.get("timeline").get(1).get("text").asText()).contains("KMD Opus", "UKENDT_DEBITOR");
+    assertThat(simulatorClaims(id)).isEmpty();
+  }
+
+  @Test
+  void theSameChargePostedConcurrentlyBecomesOneInstanceAndOneClaim() throws Exception {
+    String id = "FBS-621-" + UUID.randomUUID();
+    List<Callable<HttpStatus>> posts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      posts.add(() -> HttpStatus.valueOf(post(TestCharges.json(id, "621")).getStatusCode().value()));
+    }
+    List<HttpStatus> statuses = new ArrayList<>();
+    var pool = Executors.newFixedThreadPool(8);
+    try {
+      for (var result : pool.invokeAll(posts)) {
+        statuses.add(result.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(statuses).containsOnly(HttpStatus.ACCEPTED, HttpStatus.OK);
+    assertThat(statuses).filteredOn(HttpStatus.ACCEPTED::equals).hasSize(1);
+    awaitStatus(id, "SUBMITTED");
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ?", Long.class, id))
+        .isEqualTo(1);
+    assertThat(simulatorClaims(id)).hasSize(1);
+  }
+
+  private JsonNode awaitStatus(String id, String status) {
+    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> JSON.readTree(http.getForObject("/api/v1/charges/" + id, String.class)),
+            charge -> status.equals(charge.get("status").asText()));
+  }
+
+  private List<?> simulatorClaims(String fbsChargeId) {
+    return http.getForObject("/simulator/api/claims?fbsChargeId=" + fbsChargeId, List.class);
+  }
+
+  private ResponseEntity<String> post(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity("/api/v1/charges", new HttpEntity<>(body, headers), String.class);
+  }
+}
