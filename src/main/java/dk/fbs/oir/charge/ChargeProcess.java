@@ -46,6 +46,8 @@ public final class ChargeProcess {
   public static final ProcessVariable<String> ROUTE = ProcessVariable.of("route", String.class);
   public static final ProcessVariable<String> DEBTOR_SYSTEM_CLAIM_ID =
       ProcessVariable.of("debtorSystemClaimId", String.class);
+  /** The debtor system's reason for rejecting the claim (error message of "Fordring afvist"). */
+  public static final ProcessVariable<String> REJECTION_TEXT = ProcessVariable.of("rejectionText", String.class);
   /** Counts submissions of the claim; part of the submission's idempotency reference. */
   public static final ProcessVariable<Integer> SUBMISSION_NO = ProcessVariable.of("submissionNo", Integer.class);
   /** Input parameters of the task type "record status" (delegate recordChargeStatus). */
