@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 
 /** FBS' debtor integration through ØiR: a Camunda 7 process application. */
 @SpringBootApplication
-@EnableProcessApplication("fbs-oir-debtor")
+@EnableProcessApplication
 @ConfigurationPropertiesScan
 public class Application {
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dk.fbs.oir.charge.ChargeConflictException;
+import dk.fbs.oir.charge.ChargeNotFoundException;
+import dk.fbs.oir.charge.ChargeStateException;
 import dk.fbs.oir.routing.UnknownMunicipalityException;
 import java.util.Comparator;
 import java.util.List;
@@ -76,6 +78,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         "Another charge with this fbsChargeId was already received; a charge cannot be changed by posting it again");
     problem.setTitle("Charge already exists");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  @ExceptionHandler(ChargeStateException.class)
+  ResponseEntity<ProblemDetail> wrongState(ChargeStateException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+    problem.setTitle("Not possible in the charge's state");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  @ExceptionHandler(ChargeNotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(ChargeNotFoundException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    problem.setTitle("Unknown charge");
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }
 
   /** Anything unexpected: logged for the operator, a plain 500 for the client, no internals. */

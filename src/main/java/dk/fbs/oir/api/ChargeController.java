@@ -1,5 +1,6 @@
 package dk.fbs.oir.api;
 
+import dk.fbs.oir.charge.ChargeNotFoundException;
 import dk.fbs.oir.charge.ChargeService;
 import dk.fbs.oir.charge.ChargeService.Intake;
 import dk.fbs.oir.common.Money;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The contract FBS codes against: keep its paths and field names. */
 @RestController
@@ -48,6 +48,6 @@ public class ChargeController {
   public ChargeResponse get(@PathVariable String fbsChargeId) {
     return charges.find(fbsChargeId)
         .map(c -> ChargeResponse.of(c, charges.timeline(fbsChargeId)))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No charge " + fbsChargeId));
+        .orElseThrow(() -> new ChargeNotFoundException(fbsChargeId));
   }
 }

@@ -26,6 +26,9 @@ public record ChargeResponse(
     MaskedDebtor debtor,
     String description,
     LocalDate occurredOn,
+    LocalDate dueDate,
+    LocalDate lastPayDate,
+    String paymentReference,
     OffsetDateTime lastConfirmedAt,
     List<TimelineEntry> timeline) {
 
@@ -35,6 +38,6 @@ public record ChargeResponse(
     return new ChargeResponse(c.fbsChargeId(), c.municipalityCode(), c.route(), c.status(), c.type(),
         Money.toKroner(c.amountOre()), Money.toKroner(c.balanceOre()), c.debtorSystemClaimId(),
         new MaskedDebtor(Cpr.mask(c.debtorCpr()), c.debtorName()), c.description(), c.occurredOn(),
-        c.lastConfirmedAt(), timeline);
+        c.dueDate(), c.lastPayDate(), c.paymentReference(), c.lastConfirmedAt(), timeline);
   }
 }

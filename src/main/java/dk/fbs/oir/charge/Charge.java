@@ -1,7 +1,9 @@
 package dk.fbs.oir.charge;
 
 import dk.fbs.oir.common.Cpr;
+import dk.fbs.oir.oir.DebtorSystem;
 import dk.fbs.oir.routing.Route;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -21,10 +23,19 @@ public record Charge(
     Route route,
     ChargeStatus status,
     String debtorSystemClaimId,
+    LocalDate dueDate,
+    LocalDate lastPayDate,
+    String paymentReference,
     String requestHash,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
     OffsetDateTime lastConfirmedAt) {
+
+  /** The debtor system the charge was routed to; an error for a charge that stays in FBS. */
+  public DebtorSystem debtorSystem() {
+    return (route == null ? Optional.<DebtorSystem>empty() : route.debtorSystem())
+        .orElseThrow(() -> new IllegalStateException(fbsChargeId + " is not routed to a debtor system"));
+  }
 
   @Override
   public String toString() {

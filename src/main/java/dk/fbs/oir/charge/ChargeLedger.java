@@ -67,13 +67,51 @@ public class ChargeLedger {
   }
 
   /** The debtor system accepted the claim: its number, its balance, and the moment it confirmed it. */
-  public void recordSubmitted(String fbsChargeId, String claimId, long balanceOre, OffsetDateTime confirmedAt,
-      String text) {
+  public void recordSubmitted(String fbsChargeId, String claimId, String paymentReference, long balanceOre,
+      OffsetDateTime confirmedAt, String text) {
     OffsetDateTime now = now();
-    jdbc.update("update charge set status = ?, debtor_system_claim_id = ?, balance_ore = ?, last_confirmed_at = ?,"
-            + " updated_at = ? where fbs_charge_id = ?",
-        ChargeStatus.SUBMITTED.name(), claimId, balanceOre, confirmedAt, now, fbsChargeId);
+    jdbc.update("update charge set status = ?, debtor_system_claim_id = ?, payment_reference = ?, balance_ore = ?,"
+            + " last_confirmed_at = ?, updated_at = ? where fbs_charge_id = ?",
+        ChargeStatus.SUBMITTED.name(), claimId, paymentReference, balanceOre, confirmedAt, now, fbsChargeId);
     timeline(fbsChargeId, ChargeStatus.SUBMITTED, text, now);
+  }
+
+  /** The invoice (opkrævning) the debtor system issued. */
+  public void recordInvoice(String fbsChargeId, LocalDate dueDate, LocalDate lastPayDate, String text) {
+    jdbc.update("update charge set due_date = ?, last_pay_date = ? where fbs_charge_id = ?",
+        dueDate, lastPayDate, fbsChargeId);
+    recordStatus(fbsChargeId, ChargeStatus.INVOICED, text);
+  }
+
+  /**
+   * The balance as the debtor system last reported it, and when. With a status, the change also
+   * moves the charge and enters its timeline; without, only the text enters the timeline.
+   */
+  public void recordBalance(String fbsChargeId, long balanceOre, OffsetDateTime confirmedAt, ChargeStatus status,
+      String text) {
+    jdbc.update("update charge set balance_ore = ?, last_confirmed_at = ? where fbs_charge_id = ?",
+        balanceOre, confirmedAt, fbsChargeId);
+    recordStatus(fbsChargeId, status == null ? get(fbsChargeId).status() : status, text);
+  }
+
+  /**
+   * Marks a debtor-system event as applied to the charge. False when a newer event was applied
+   * already: an event arriving out of order must not overwrite fresher state.
+   */
+  public boolean acceptEvent(String fbsChargeId, long seq, OffsetDateTime occurredAt) {
+    return jdbc.update("update charge set last_event_seq = ?, last_confirmed_at = ? where fbs_charge_id = ?"
+        + " and (last_event_seq is null or last_event_seq < ?)", seq, occurredAt, fbsChargeId, seq) == 1;
+  }
+
+  /** A new deadline from a reminder. */
+  public void recordDeadline(String fbsChargeId, LocalDate lastPayDate) {
+    jdbc.update("update charge set last_pay_date = ? where fbs_charge_id = ?", lastPayDate, fbsChargeId);
+  }
+
+  /** A caseworker corrected the debtor's data after a rejection; null leaves a field as it is. */
+  public void correctDebtor(String fbsChargeId, String name, String cpr) {
+    jdbc.update("update charge set debtor_name = coalesce(?, debtor_name), debtor_cpr = coalesce(?, debtor_cpr),"
+        + " updated_at = ? where fbs_charge_id = ?", name, cpr, now(), fbsChargeId);
   }
 
   private void timeline(String fbsChargeId, ChargeStatus status, String text, OffsetDateTime at) {
@@ -92,7 +130,8 @@ public class ChargeLedger {
         rs.getLong("balance_ore"), rs.getString("description"), rs.getString("material_id"), rs.getString("branch"),
         rs.getObject("occurred_on", LocalDate.class), route == null ? null : Route.valueOf(route),
         ChargeStatus.valueOf(rs.getString("status")), rs.getString("debtor_system_claim_id"),
-        rs.getString("request_hash"), rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class),
+        rs.getString("payment_reference"), rs.getString("request_hash"), rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("last_confirmed_at", OffsetDateTime.class));
   }
 }

@@ -1,21 +1,33 @@
 package dk.fbs.oir.charge;
 
+import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.ProcessVariable;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * The backing of {@code processes/charge.bpmn}: its key, the element ids code and tests depend on,
- * its typed variables, and how an instance is started. Process owners: do not rename these ids
- * or variables in Camunda Modeler without changing this class.
+ * The backing of {@code processes/charge.bpmn}: its key, the element ids, messages and variables
+ * code and tests depend on, and how an instance is started. Process owners: do not rename these
+ * ids, messages or variables in Camunda Modeler without changing this class.
  */
 public final class ChargeProcess {
 
   public static final String KEY = "charge";
 
-  /** Error code of the BPMN error "Fordring afvist" (a business rejection by the debtor system). */
+  /** BPMN error "Fordring afvist": the debtor system refused the claim for a business reason. */
   public static final String ERROR_CLAIM_REJECTED = "CLAIM_REJECTED";
+  /** BPMN error "Afvist af PSRM": the transfer to collection was refused. */
+  public static final String ERROR_TRANSFER_REJECTED = "TRANSFER_REJECTED";
+
+  /** Messages the process waits for (BPMN message names). */
+  public enum Message {
+    InvoiceIssued,
+    PaymentReceived,
+    DisputeReceived,
+    CancellationRequested,
+    CollectionOutcome
+  }
 
   /** Ids of the diagram's elements. */
   public enum Element {
@@ -24,32 +36,140 @@ public final class ChargeProcess {
     Gateway_Route,
     Task_RecordHandledInFbs,
     EndEvent_HandledInFbs,
+    Gateway_Submit,
     Task_SubmitClaim,
     BoundaryEvent_ClaimRejected,
     Task_RecordRejection,
-    EndEvent_ClaimRejected,
-    EndEvent_ClaimSubmitted;
+    UserTask_HandleRejectedClaim,
+    Gateway_RejectionDecision,
+    Task_ApplyCorrection,
+    Event_InvoiceIssued,
+    Task_RecordInvoice,
+    SubProcess_Dunning,
+    StartEvent_Dunning,
+    Gateway_DunningLoop,
+    Gateway_Balance,
+    Task_ReminderPolicy,
+    Gateway_PaymentOrDeadline,
+    Event_DeadlinePassed,
+    Event_PaymentReceived,
+    Gateway_SendReminder,
+    Task_SendReminder,
+    EndEvent_DunningPaid,
+    EndEvent_RemindersExhausted,
+    BoundaryEvent_DisputeReceived,
+    Task_RecordDisputed,
+    UserTask_HandleDispute,
+    Gateway_DisputeDecision,
+    Task_ReduceClaim,
+    Task_RecordDisputeRejected,
+    Task_CreditDisputedClaim,
+    Gateway_Cancelled,
+    Task_RecordCancelled,
+    EndEvent_Cancelled,
+    Gateway_AfterDunning,
+    Gateway_Overpaid,
+    UserTask_HandleOverpayment,
+    Gateway_PaidMerge,
+    Task_RecordPaid,
+    EndEvent_Paid,
+    Task_CollectionPolicy,
+    Gateway_Collection,
+    UserTask_ApproveCollection,
+    Gateway_Approval,
+    Gateway_Transfer,
+    Task_TransferToCollection,
+    BoundaryEvent_TransferRejected,
+    Event_CollectionOutcome,
+    Gateway_CollectionOutcome,
+    Task_RecordCollected,
+    EndEvent_Collected,
+    Task_RecordWrittenOffByPsrm,
+    EndEvent_WrittenOffByPsrm,
+    Gateway_Returned,
+    UserTask_HandleReturnedClaim,
+    Gateway_ReturnedDecision,
+    Gateway_WriteOff,
+    Task_WriteOff,
+    EndEvent_WrittenOff,
+    SubProcess_Cancellation,
+    StartEvent_CancellationRequested,
+    Gateway_ClaimSent,
+    Task_CreditClaim,
+    Gateway_CancellationMerge,
+    Task_RecordCancelledByFbs,
+    EndEvent_CancelledByFbs;
 
     public String id() {
       return name();
     }
   }
 
+  // ---- set at start
   /** The charge's id in FBS; also the instance's business key. */
   public static final ProcessVariable<String> FBS_CHARGE_ID = ProcessVariable.of("fbsChargeId", String.class);
-  /** Input of dmn/debtor-routing.dmn. */
+  /** Input of dmn/debtor-routing.dmn; also names the caseworker group (sagsbehandler-561). */
   public static final ProcessVariable<String> MUNICIPALITY_CODE = ProcessVariable.of("municipalityCode", String.class);
   /** Input of dmn/debtor-routing.dmn: the day the charge arose, ISO date (yyyy-MM-dd). */
   public static final ProcessVariable<String> CHARGE_DATE = ProcessVariable.of("chargeDate", String.class);
+  /** Input of reminder-policy.dmn and collection.dmn: a {@link ChargeType} name. */
   public static final ProcessVariable<String> CHARGE_TYPE = ProcessVariable.of("chargeType", String.class);
+  /** Input of collection.dmn: derived from the CPR number, which itself never becomes a variable. */
+  public static final ProcessVariable<Boolean> DEBTOR_UNDER_18 = ProcessVariable.of("debtorUnder18", Boolean.class);
+  /** Open balance in øre, kept current from the debtor system's answers and events. */
+  public static final ProcessVariable<Long> BALANCE_ORE = ProcessVariable.of("balanceOre", Long.class);
+  /** Counts submissions of the claim; part of the submission's idempotency reference. */
+  public static final ProcessVariable<Integer> SUBMISSION_NO = ProcessVariable.of("submissionNo", Integer.class);
+  /** Counts transfers to collection; part of the transfer's idempotency reference. */
+  public static final ProcessVariable<Integer> TRANSFER_NO = ProcessVariable.of("transferNo", Integer.class);
+
+  // ---- routing and submission
   /** Output of dmn/debtor-routing.dmn: a {@link dk.fbs.oir.routing.Route} name. */
   public static final ProcessVariable<String> ROUTE = ProcessVariable.of("route", String.class);
   public static final ProcessVariable<String> DEBTOR_SYSTEM_CLAIM_ID =
       ProcessVariable.of("debtorSystemClaimId", String.class);
   /** The debtor system's reason for rejecting the claim (error message of "Fordring afvist"). */
   public static final ProcessVariable<String> REJECTION_TEXT = ProcessVariable.of("rejectionText", String.class);
-  /** Counts submissions of the claim; part of the submission's idempotency reference. */
-  public static final ProcessVariable<Integer> SUBMISSION_NO = ProcessVariable.of("submissionNo", Integer.class);
+  /** "Behandl afvist fordring": RESUBMIT or CANCEL, and optional corrections. */
+  public static final ProcessVariable<String> REJECTION_DECISION = ProcessVariable.of("rejectionDecision", String.class);
+  public static final ProcessVariable<String> CORRECTED_NAME = ProcessVariable.of("correctedName", String.class);
+  public static final ProcessVariable<String> CORRECTED_CPR = ProcessVariable.of("correctedCpr", String.class);
+
+  // ---- invoice and reminders
+  /** Message InvoiceIssued: ISO dates. */
+  public static final ProcessVariable<String> DUE_DATE = ProcessVariable.of("dueDate", String.class);
+  public static final ProcessVariable<String> LAST_PAY_DATE = ProcessVariable.of("lastPayDate", String.class);
+  /** The current last day to pay on time (ISO date): of the invoice, later of the last reminder. */
+  public static final ProcessVariable<String> DEADLINE = ProcessVariable.of("deadline", String.class);
+  /** Number of the next reminder; input of reminder-policy.dmn. */
+  public static final ProcessVariable<Integer> REMINDER_NO = ProcessVariable.of("reminderNo", Integer.class);
+  /** Outputs of reminder-policy.dmn. */
+  public static final ProcessVariable<Boolean> SEND_REMINDER = ProcessVariable.of("sendReminder", Boolean.class);
+  public static final ProcessVariable<Integer> WAIT_DAYS = ProcessVariable.of("waitDays", Integer.class);
+  public static final ProcessVariable<Integer> DEADLINE_DAYS = ProcessVariable.of("deadlineDays", Integer.class);
+  /** Reminder fee in kroner with two decimals, as text: money is never a floating-point number. */
+  public static final ProcessVariable<String> REMINDER_FEE = ProcessVariable.of("reminderFee", String.class);
+
+  // ---- dispute and cancellation
+  public static final ProcessVariable<String> DISPUTE_TEXT = ProcessVariable.of("disputeText", String.class);
+  /** "Behandl indsigelse": UPHOLD, REDUCE or CANCEL; REDUCE with an amount in kroner. */
+  public static final ProcessVariable<String> DISPUTE_DECISION = ProcessVariable.of("disputeDecision", String.class);
+  public static final ProcessVariable<String> REDUCTION_AMOUNT = ProcessVariable.of("reductionAmount", String.class);
+  public static final ProcessVariable<String> CANCELLATION_REASON = ProcessVariable.of("cancellationReason", String.class);
+  public static final ProcessVariable<String> OVERPAYMENT_DECISION =
+      ProcessVariable.of("overpaymentDecision", String.class);
+
+  // ---- collection
+  /** Outputs of collection.dmn: TRANSFER, APPROVAL or WRITE_OFF, and the reason. */
+  public static final ProcessVariable<String> COLLECTION_DECISION = ProcessVariable.of("collectionDecision", String.class);
+  public static final ProcessVariable<String> COLLECTION_REASON = ProcessVariable.of("collectionReason", String.class);
+  public static final ProcessVariable<String> APPROVAL_DECISION = ProcessVariable.of("approvalDecision", String.class);
+  /** Message CollectionOutcome: COLLECTED, RETURNED or WRITTEN_OFF, with PSRM's text. */
+  public static final ProcessVariable<String> COLLECTION_OUTCOME = ProcessVariable.of("collectionOutcome", String.class);
+  public static final ProcessVariable<String> COLLECTION_OUTCOME_TEXT =
+      ProcessVariable.of("collectionOutcomeText", String.class);
+  public static final ProcessVariable<String> RETURNED_DECISION = ProcessVariable.of("returnedDecision", String.class);
+
   /** Input parameters of the task type "record status" (delegate recordChargeStatus). */
   public static final ProcessVariable<String> STATUS = ProcessVariable.of("status", String.class);
   public static final ProcessVariable<String> TEXT = ProcessVariable.of("text", String.class);
@@ -67,6 +187,10 @@ public final class ChargeProcess {
             .putValue(MUNICIPALITY_CODE.name(), charge.municipalityCode())
             .putValue(CHARGE_DATE.name(), charge.occurredOn().toString())
             .putValue(CHARGE_TYPE.name(), charge.type().name())
-            .putValue(SUBMISSION_NO.name(), 1));
+            .putValue(DEBTOR_UNDER_18.name(), Cpr.isUnder18(charge.debtorCpr(), charge.occurredOn()))
+            .putValue(BALANCE_ORE.name(), charge.balanceOre())
+            .putValue(SUBMISSION_NO.name(), 1)
+            .putValue(TRANSFER_NO.name(), 1)
+            .putValue(REMINDER_NO.name(), 1));
   }
 }

@@ -35,8 +35,7 @@ public class SubmitClaimDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Charge charge = ledger.get(FBS_CHARGE_ID.get(execution));
-    DebtorSystem system = charge.route().debtorSystem()
-        .orElseThrow(() -> new IllegalStateException(charge.fbsChargeId() + " is not routed to a debtor system"));
+    DebtorSystem system = charge.debtorSystem();
     String idempotencyRef = charge.fbsChargeId() + "/opret/" + SUBMISSION_NO.get(execution);
     ClaimState claim;
     try {
@@ -44,7 +43,8 @@ public class SubmitClaimDelegate implements JavaDelegate {
     } catch (OirRejection rejection) {
       throw new BpmnError(ERROR_CLAIM_REJECTED, system.displayName() + " afviste fordringen: " + rejection.getMessage());
     }
-    ledger.recordSubmitted(charge.fbsChargeId(), claim.claimId(), Money.toOre(claim.balance()), claim.changedAt(),
+    ledger.recordSubmitted(charge.fbsChargeId(), claim.claimId(), claim.paymentReference(),
+        Money.toOre(claim.balance()), claim.changedAt(),
         "Fordring oprettet i " + system.displayName() + " som " + claim.claimId());
     DEBTOR_SYSTEM_CLAIM_ID.set(execution, claim.claimId());
   }

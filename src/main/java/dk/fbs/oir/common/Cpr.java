@@ -32,6 +32,37 @@ public final class Cpr {
     }
   }
 
+  /**
+   * The birth date, with the century from the 7th digit (CPR-kontoret's table). Empty when the
+   * first six digits are not a date in that century.
+   */
+  public static java.util.Optional<LocalDate> birthDate(String cpr) {
+    if (!isValid(cpr)) {
+      return java.util.Optional.empty();
+    }
+    int yy = Integer.parseInt(cpr.substring(4, 6));
+    int seventh = cpr.charAt(6) - '0';
+    int century;
+    if (seventh <= 3) {
+      century = 1900;
+    } else if (seventh == 4 || seventh == 9) {
+      century = yy <= 36 ? 2000 : 1900;
+    } else {
+      century = yy <= 57 ? 2000 : 1800;
+    }
+    try {
+      return java.util.Optional.of(LocalDate.of(century + yy, Integer.parseInt(cpr.substring(2, 4)),
+          Integer.parseInt(cpr.substring(0, 2))));
+    } catch (DateTimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Whether the citizen was under 18 on the given day (unknown birth dates count as adult). */
+  public static boolean isUnder18(String cpr, LocalDate on) {
+    return birthDate(cpr).map(born -> born.plusYears(18).isAfter(on)).orElse(false);
+  }
+
   /** {@code DDMMYY-****}: enough for a person to recognise the citizen, not to identify them. */
   public static String mask(String cpr) {
     if (cpr == null || cpr.length() < 6) {

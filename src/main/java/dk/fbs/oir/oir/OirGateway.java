@@ -1,6 +1,14 @@
 package dk.fbs.oir.oir;
 
+import dk.fbs.oir.wsdl.debitor.AfskrivFordringAnmodning;
+import dk.fbs.oir.wsdl.debitor.BetalingsstedType;
 import dk.fbs.oir.wsdl.debitor.DebitorType;
+import dk.fbs.oir.wsdl.debitor.HentHaendelserAnmodning;
+import dk.fbs.oir.wsdl.debitor.HentHaendelserSvar;
+import dk.fbs.oir.wsdl.debitor.KrediterFordringAnmodning;
+import dk.fbs.oir.wsdl.debitor.OverdragTilInddrivelseAnmodning;
+import dk.fbs.oir.wsdl.debitor.RegistrerIndbetalingAnmodning;
+import dk.fbs.oir.wsdl.debitor.SendRykkerAnmodning;
 import dk.fbs.oir.wsdl.debitor.FordringType;
 import dk.fbs.oir.wsdl.debitor.FordringsartType;
 import dk.fbs.oir.wsdl.debitor.ForretningsfejlFault;
@@ -8,6 +16,10 @@ import dk.fbs.oir.wsdl.debitor.HentFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.KontekstType;
 import dk.fbs.oir.wsdl.debitor.OpretFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.SoegDebitorFordringerAnmodning;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -59,6 +71,83 @@ public class OirGateway {
     in.setMedLukkede(withClosed);
     return call(() -> clients.client(system).soegDebitorFordringer(in).getFordring().stream()
         .map(OirGateway::state).toList());
+  }
+
+  /** Asks the debtor system to send reminder {@code number} with a fee and a new last day to pay. */
+  public ClaimState sendReminder(DebtorSystem system, String municipalityCode, String claimId, int number,
+      BigDecimal fee, LocalDate newLastPayDate, String idempotencyRef) {
+    SendRykkerAnmodning in = new SendRykkerAnmodning();
+    in.setKontekst(context(municipalityCode, idempotencyRef));
+    in.setFordringId(claimId);
+    in.setRykkerNummer(BigInteger.valueOf(number));
+    in.setRykkergebyr(fee);
+    in.setNySidsteBetalingsdag(newLastPayDate);
+    return call(() -> state(clients.client(system).sendRykker(in).getFordring()));
+  }
+
+  /** Credits part or all of a claim; a claim in collection is recalled by the debtor system. */
+  public ClaimState credit(DebtorSystem system, String municipalityCode, String claimId, BigDecimal amount,
+      String reason, String idempotencyRef) {
+    KrediterFordringAnmodning in = new KrediterFordringAnmodning();
+    in.setKontekst(context(municipalityCode, idempotencyRef));
+    in.setFordringId(claimId);
+    in.setBeloeb(amount);
+    in.setAarsag(reason);
+    return call(() -> state(clients.client(system).krediterFordring(in).getFordring()));
+  }
+
+  public ClaimState writeOff(DebtorSystem system, String municipalityCode, String claimId, String reason,
+      String idempotencyRef) {
+    AfskrivFordringAnmodning in = new AfskrivFordringAnmodning();
+    in.setKontekst(context(municipalityCode, idempotencyRef));
+    in.setFordringId(claimId);
+    in.setAarsag(reason);
+    return call(() -> state(clients.client(system).afskrivFordring(in).getFordring()));
+  }
+
+  public ClaimState transferToCollection(DebtorSystem system, String municipalityCode, String claimId,
+      String psrmClaimType, LocalDate limitationDate, String idempotencyRef) {
+    OverdragTilInddrivelseAnmodning in = new OverdragTilInddrivelseAnmodning();
+    in.setKontekst(context(municipalityCode, idempotencyRef));
+    in.setFordringId(claimId);
+    in.setPsrmFordringstype(psrmClaimType);
+    in.setForaeldelsesdato(limitationDate);
+    return call(() -> state(clients.client(system).overdragTilInddrivelse(in).getFordring()));
+  }
+
+  /** A payment taken at the library, passed on to the debtor system. */
+  public ClaimState registerPayment(DebtorSystem system, String municipalityCode, String claimId, BigDecimal amount,
+      LocalDate paidOn, String idempotencyRef) {
+    RegistrerIndbetalingAnmodning in = new RegistrerIndbetalingAnmodning();
+    in.setKontekst(context(municipalityCode, idempotencyRef));
+    in.setFordringId(claimId);
+    in.setBeloeb(amount);
+    in.setBetalingsdato(paidOn);
+    in.setBetalingssted(BetalingsstedType.BIBLIOTEK);
+    return call(() -> state(clients.client(system).registrerIndbetaling(in).getFordring()));
+  }
+
+  /** An event of the debtor system, as read after a cursor. */
+  public record DebtorEvent(long seq, String kind, String claimId, String fbsChargeId, String municipalityCode,
+      BigDecimal amount, BigDecimal balance, String state, LocalDate dueDate, LocalDate lastPayDate,
+      OffsetDateTime occurredAt, String text) {}
+
+  /** Published events of a municipality after {@code afterSeq}, oldest first, and the last sequence number. */
+  public record EventBatch(List<DebtorEvent> events, long lastSeq) {}
+
+  public EventBatch events(DebtorSystem system, String municipalityCode, long afterSeq, int max, String idempotencyRef) {
+    HentHaendelserAnmodning in = new HentHaendelserAnmodning();
+    in.setKontekst(context(municipalityCode, idempotencyRef));
+    in.setEfterLoebenummer(afterSeq);
+    in.setMaksAntal(max);
+    return call(() -> {
+      HentHaendelserSvar out = clients.client(system).hentHaendelser(in);
+      return new EventBatch(out.getHaendelse().stream()
+          .map(h -> new DebtorEvent(h.getLoebenummer(), h.getHaendelsesart().value(), h.getFordringId(),
+              h.getFagsystemFordringId(), h.getKommunekode(), h.getBeloeb(), h.getSaldo(), h.getTilstand().value(),
+              h.getForfaldsdato(), h.getSidsteRettidigeBetalingsdag(), h.getTidspunkt(), h.getTekst()))
+          .toList(), out.getSenesteLoebenummer());
+    });
   }
 
   // ----------------------------------------------------------------

@@ -36,7 +36,7 @@ public class SimulatorConfiguration {
 
   @Bean
   SimulatorLedger simulatorLedger(DataSource dataSource, PlatformTransactionManager transactionManager,
-      SimulatorProperties properties, Clock clock) {
+      SimulatorProperties properties, Clock clock, SimulatorPush push) {
     // the simulator's tables have their own Flyway history: production never migrates them
     Flyway.configure()
         .dataSource(dataSource)
@@ -47,7 +47,12 @@ public class SimulatorConfiguration {
         .load()
         .migrate();
     return new SimulatorLedger(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-        properties, clock);
+        properties, clock, push);
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  SimulatorPush simulatorPush(SimulatorProperties properties, org.springframework.core.env.Environment environment) {
+    return new SimulatorPush(properties, environment);
   }
 
   @Bean(destroyMethod = "")

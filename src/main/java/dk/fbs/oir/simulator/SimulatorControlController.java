@@ -1,5 +1,6 @@
 package dk.fbs.oir.simulator;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.oir.DebtorSystem;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,17 +66,43 @@ class SimulatorControlController {
   }
 
   record ClaimView(String claimId, DebtorSystem debtorSystem, String municipalityCode, String fbsChargeId,
-      String debtor, BigDecimal principal, BigDecimal balance, String state, LocalDate dueDate,
+      String debtor, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal principal,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balance, String state, LocalDate dueDate,
       LocalDate lastPayDate, String paymentReference, int reminders) {}
 
   /** The simulator's claims for one FBS charge (normally exactly one). */
   @GetMapping("/claims")
   List<ClaimView> claims(@RequestParam String fbsChargeId) {
-    return ledger.claimsForCharge(fbsChargeId).stream()
-        .map(c -> new ClaimView(c.claimId(), c.debtorSystem(), c.municipalityCode(), c.fbsChargeId(),
-            Cpr.mask(c.cpr()), Money.toKroner(c.principalOre()), Money.toKroner(c.balanceOre()), c.state(),
-            c.dueDate(), c.lastPayDate(), c.paymentReference(), c.reminderCount()))
-        .toList();
+    return ledger.claimsForCharge(fbsChargeId).stream().map(SimulatorControlController::view).toList();
+  }
+
+  private static ClaimView view(SimClaim c) {
+    return new ClaimView(c.claimId(), c.debtorSystem(), c.municipalityCode(), c.fbsChargeId(), Cpr.mask(c.cpr()),
+        Money.toKroner(c.principalOre()), Money.toKroner(c.balanceOre()), c.state(), c.dueDate(), c.lastPayDate(),
+        c.paymentReference(), c.reminderCount());
+  }
+
+  record CitizenPayment(String claimId, BigDecimal amount) {}
+
+  /** A citizen pays an invoice through the debtor system's payment solution (KMD Opus, Prisme 2015). */
+  @PostMapping("/citizen-payments")
+  ClaimView payAsCitizen(@RequestBody CitizenPayment payment) {
+    return view(ledger.payAsCitizen(payment.claimId(), Money.toOre(payment.amount())).claim());
+  }
+
+  record Outcome(String claimId, SimulatorLedger.CollectionOutcome outcome, String text) {}
+
+  /** Gældsstyrelsen (PSRM) reports back on a claim in collection. */
+  @PostMapping("/collection-outcomes")
+  ClaimView collectionOutcome(@RequestBody Outcome outcome) {
+    return view(ledger.collectionOutcome(outcome.claimId(), outcome.outcome(), outcome.text()));
+  }
+
+  /** A business rejection of a control request is a 409 with the simulator's reason. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(SimulatorRejection.class)
+  org.springframework.http.ProblemDetail rejected(SimulatorRejection rejection) {
+    return org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,
+        rejection.code() + ": " + rejection.getMessage());
   }
 
   private BehaviourView view(DebtorSystem system) {

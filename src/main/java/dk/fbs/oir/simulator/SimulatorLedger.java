@@ -28,12 +28,15 @@ class SimulatorLedger {
   private final TransactionTemplate tx;
   private final SimulatorProperties properties;
   private final Clock clock;
+  private final SimulatorPush notifier;
 
-  SimulatorLedger(JdbcTemplate jdbc, TransactionTemplate tx, SimulatorProperties properties, Clock clock) {
+  SimulatorLedger(JdbcTemplate jdbc, TransactionTemplate tx, SimulatorProperties properties, Clock clock,
+      SimulatorPush notifier) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.properties = properties;
     this.clock = clock;
+    this.notifier = notifier;
   }
 
   /** A claim to create, as the debtor system receives it. */
@@ -178,6 +181,51 @@ class SimulatorLedger {
     });
   }
 
+  /** A citizen pays through the debtor system's payment solution (KMD Opus, Prisme 2015 only). */
+  Result payAsCitizen(String claimId, long amountOre) {
+    SimClaim claim = find(claimId).orElseThrow(() -> new SimulatorRejection("UKENDT_FORDRING", "Ukendt fordring " + claimId));
+    if (!claim.debtorSystem().hasPaymentSolution()) {
+      throw new SimulatorRejection("UGYLDIGE_DATA", claim.debtorSystem().displayName()
+          + " har ingen betalingsløsning: borgeren betaler på biblioteket");
+    }
+    return registerPayment(claim.debtorSystem(), claim.municipalityCode(), "borger/" + java.util.UUID.randomUUID(),
+        claimId, amountOre, today(), "BETALINGSLOESNING");
+  }
+
+  /** PSRM's outcomes for a claim in collection. */
+  enum CollectionOutcome {
+    COLLECTED,
+    RETURNED,
+    WRITTEN_OFF
+  }
+
+  /** Gældsstyrelsen reports back on a claim in collection: collected, returned, or written off. */
+  SimClaim collectionOutcome(String claimId, CollectionOutcome outcome, String text) {
+    return tx.execute(status -> {
+      SimClaim claim = find(claimId)
+          .filter(c -> "OVERDRAGET_TIL_INDDRIVELSE".equals(c.state()))
+          .orElseThrow(() -> new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er ikke under inddrivelse"));
+      SimClaim updated;
+      switch (outcome) {
+        case COLLECTED -> {
+          posting(claimId, PostingKind.INDBETALING, claim.balanceOre(), today());
+          updated = change(claim, 0, "INDDREVET");
+          event(updated, "INDDRIVELSE_AFSLUTTET", claim.balanceOre(), text == null ? "Inddrevet" : text);
+        }
+        case RETURNED -> {
+          updated = change(claim, claim.balanceOre(), "RYKKET");
+          event(updated, "INDDRIVELSE_RETURNERET", null, text == null ? "Returneret af Gældsstyrelsen" : text);
+        }
+        default -> {
+          posting(claimId, PostingKind.AFSKRIVNING, claim.balanceOre(), today());
+          updated = change(claim, 0, "AFSKREVET");
+          event(updated, "FORDRING_AFSKREVET", claim.balanceOre(), text == null ? "Afskrevet af Gældsstyrelsen" : text);
+        }
+      }
+      return updated;
+    });
+  }
+
   // ---------------------------------------------------------------- queries
 
   Optional<SimClaim> find(String claimId) {
@@ -301,9 +349,11 @@ class SimulatorLedger {
     return postingId;
   }
 
-  /** Records an event, published after the system's configured delay. */
+  /** Records an event, published after the system's configured delay (and pushed, if configured). */
   void event(SimClaim claim, String kind, Long amountOre, String text) {
     OffsetDateTime now = now();
+    notifier.afterCommit(claim.debtorSystem(), claim.municipalityCode(),
+        properties.behaviour(claim.debtorSystem()).getEventDelay());
     jdbc.update("insert into sim_event (debtor_system, municipality_code, claim_id, fbs_charge_id, kind, amount_ore,"
             + " balance_ore, state, due_date, last_pay_date, occurred_at, visible_at, text)"
             + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -15,6 +15,21 @@ public class SimulatorProperties {
 
   private Map<DebtorSystem, Behaviour> systems = new EnumMap<>(DebtorSystem.class);
 
+  /**
+   * Where the simulator notifies the application of new events (push), e.g.
+   * {@code http://localhost:${local.server.port}/api/v1/debtor-systems/{system}/notifications};
+   * empty: no push, the application only pulls.
+   */
+  private String pushUrl = "";
+
+  public String getPushUrl() {
+    return pushUrl;
+  }
+
+  public void setPushUrl(String pushUrl) {
+    this.pushUrl = pushUrl;
+  }
+
   public Map<DebtorSystem, Behaviour> getSystems() {
     return systems;
   }

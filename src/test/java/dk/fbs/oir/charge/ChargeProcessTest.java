@@ -1,29 +1,31 @@
 package dk.fbs.oir.charge;
 
-import static dk.fbs.oir.charge.ChargeProcess.Element.EndEvent_ClaimRejected;
-import static dk.fbs.oir.charge.ChargeProcess.Element.EndEvent_ClaimSubmitted;
-import static dk.fbs.oir.charge.ChargeProcess.Element.EndEvent_HandledInFbs;
-import static dk.fbs.oir.charge.ChargeProcess.Element.Task_RecordHandledInFbs;
-import static dk.fbs.oir.charge.ChargeProcess.Element.Task_RecordRejection;
-import static dk.fbs.oir.charge.ChargeProcess.Element.Task_SubmitClaim;
+import static dk.fbs.oir.charge.ChargeProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import dk.fbs.oir.routing.UnknownMunicipalityException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -32,117 +34,385 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of processes/charge.bpmn on an in-memory engine, the real routing DMN, and stand-ins
- * for the delegates. Flow-node coverage of the class must be 100 %.
+ * Every path of processes/charge.bpmn, one test per path, on an in-memory engine with the real
+ * DMN tables and stand-ins for the delegates (their own behaviour is tested with the simulator).
+ * Timers are driven through the job API, messages by correlation, user tasks by the task service.
+ * Flow-node coverage of the class must be 100 %.
  */
-@Deployment(resources = {"processes/charge.bpmn", "dmn/debtor-routing.dmn"})
+@Deployment(resources = {"processes/charge.bpmn", "dmn/debtor-routing.dmn", "dmn/reminder-policy.dmn",
+    "dmn/collection.dmn"})
 class ChargeProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
       ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
 
-  /** What the stand-in of "recordChargeStatus" was asked to record. */
-  private final List<String> recordedStatuses = new ArrayList<>();
+  /** What the stand-in of "recordChargeStatus" was asked to record, "STATUS: text". */
+  private final List<String> recorded = new ArrayList<>();
+  /** Which stand-ins of calls to the debtor system ran, in order. */
+  private final List<String> calls = new ArrayList<>();
   private JavaDelegate submitClaim;
+  private JavaDelegate transferToCollection;
 
   @BeforeEach
-  void registerDelegates() {
-    ExecutionListener recordRoute = execution -> {
+  void registerStandIns() {
+    // Spring test contexts of other classes may still hold their engines in this JVM
+    BpmnAwareTests.init(engine.getProcessEngine());
+    submitClaim = execution -> ChargeProcess.DEBTOR_SYSTEM_CLAIM_ID.set(execution, "900000001");
+    transferToCollection = execution -> { };
+    Mocks.register("recordRoute", (ExecutionListener) execution -> {
       if (ChargeProcess.ROUTE.get(execution) == null) {
         throw new UnknownMunicipalityException(ChargeProcess.MUNICIPALITY_CODE.get(execution));
       }
+    });
+    Mocks.register("recordChargeStatus", (JavaDelegate) execution ->
+        recorded.add(ChargeProcess.STATUS.getLocal(execution) + ": " + ChargeProcess.TEXT.getLocal(execution)));
+    Mocks.register("submitClaim", call("submitClaim", execution -> submitClaim.execute(execution)));
+    Mocks.register("recordInvoice", call("recordInvoice",
+        execution -> ChargeProcess.DEADLINE.set(execution, ChargeProcess.LAST_PAY_DATE.get(execution))));
+    Mocks.register("remindDebtor", call("sendReminder", execution -> {
+      ChargeProcess.REMINDER_NO.set(execution, ChargeProcess.REMINDER_NO.get(execution) + 1);
+      ChargeProcess.DEADLINE.set(execution, "2026-12-31");
+    }));
+    Mocks.register("applyClaimCorrection", call("applyClaimCorrection",
+        execution -> ChargeProcess.SUBMISSION_NO.set(execution, ChargeProcess.SUBMISSION_NO.get(execution) + 1)));
+    Mocks.register("reduceClaim", call("reduceClaim", execution -> ChargeProcess.BALANCE_ORE.set(execution, 10000L)));
+    Mocks.register("creditClaim", call("creditClaim", execution -> ChargeProcess.BALANCE_ORE.set(execution, 0L)));
+    Mocks.register("transferToCollection", call("transferToCollection", execution -> transferToCollection.execute(execution)));
+    Mocks.register("writeOff", call("writeOff", execution -> { }));
+    Mocks.register("deadlines", new Deadlines(Clock.systemDefaultZone()));
+    Mocks.register("taskInputCheck", (TaskListener) task -> { });
+  }
+
+  private JavaDelegate call(String name, JavaDelegate behaviour) {
+    return execution -> {
+      calls.add(name);
+      behaviour.execute(execution);
     };
-    JavaDelegate recordChargeStatus = execution ->
-        recordedStatuses.add(ChargeProcess.STATUS.getLocal(execution) + ": " + ChargeProcess.TEXT.getLocal(execution));
-    Mocks.register("recordRoute", recordRoute);
-    Mocks.register("recordChargeStatus", recordChargeStatus);
-    Mocks.register("submitClaim", (JavaDelegate) execution -> submitClaim.execute(execution));
   }
 
   @AfterEach
-  void resetMocks() {
+  void reset() {
     Mocks.reset();
+    BpmnAwareTests.reset();
   }
+
+  // ------------------------------------------------------------------ routing
 
   @Test
   void municipalityNotEnrolled_isHandledInFbs() {
-    ProcessInstance pi = startAndPassStartEvent("155", LocalDate.of(2026, 11, 20)); // Dragør: no wave
+    ProcessInstance pi = start("155", LocalDate.of(2026, 11, 20), 12500, "0101901234"); // Dragør: no wave
 
     assertThat(pi).isEnded().hasPassed(Task_RecordHandledInFbs.id(), EndEvent_HandledInFbs.id());
-    assertThat(pi).variables().containsEntry("route", "FBS_INTERNAL");
-    assertThat(recordedStatuses).singleElement().asString().startsWith("HANDLED_IN_FBS: ");
+    assertThat(recorded).singleElement().asString().startsWith("HANDLED_IN_FBS: ");
   }
 
   @Test
   void chargeBeforeGoLive_isHandledInFbs() {
-    ProcessInstance pi = startAndPassStartEvent("561", LocalDate.of(2022, 4, 13)); // Esbjerg, wave 1: 14 April 2022
+    ProcessInstance pi = start("561", LocalDate.of(2022, 4, 13), 12500, "0101901234"); // Esbjerg live 14.4.2022
 
     assertThat(pi).isEnded().hasPassed(EndEvent_HandledInFbs.id());
   }
 
   @Test
-  void liveMunicipality_claimIsSubmittedAsynchronously() {
-    submitClaim = execution -> ChargeProcess.DEBTOR_SYSTEM_CLAIM_ID.set(execution, "900000001");
-    ProcessInstance pi = startAndPassStartEvent("561", LocalDate.of(2026, 11, 20));
+  void municipalityMissingFromTheRegister_failsNamingTheCode() {
+    ProcessInstance pi = ChargeProcess.start(runtimeService(), charge("999", LocalDate.of(2026, 11, 20), 12500, "0101901234"));
 
-    assertThat(pi).isWaitingAt(Task_SubmitClaim.id());
-    assertThat(pi).variables().containsEntry("route", "PRISME_2009");
-    execute(job());
-    assertThat(pi).isEnded().hasPassed(EndEvent_ClaimSubmitted.id()).hasNotPassed(EndEvent_HandledInFbs.id());
-    assertThat(pi).variables().containsEntry("debtorSystemClaimId", "900000001");
-    assertThat(recordedStatuses).isEmpty();
+    Assertions.assertThatThrownBy(() -> managementService().executeJob(job(pi).getId())).hasMessageContaining("'999'");
+    assertThat(pi).isNotEnded();
   }
 
-  @Test
-  void claimRejectedByTheDebtorSystem_isRecordedAsRejected() {
-    submitClaim = execution -> {
-      throw new BpmnError(ChargeProcess.ERROR_CLAIM_REJECTED, "KMD Opus afviste fordringen: UKENDT_DEBITOR");
-    };
-    ProcessInstance pi = startAndPassStartEvent("101", LocalDate.of(2026, 11, 20));
-
-    execute(job());
-    assertThat(pi).isEnded().hasPassed(Task_RecordRejection.id(), EndEvent_ClaimRejected.id());
-    assertThat(recordedStatuses).containsExactly("REJECTED: KMD Opus afviste fordringen: UKENDT_DEBITOR");
-  }
+  // ------------------------------------------------------------------ submission
 
   @Test
   void technicalFailure_isRetriedAndThenAnIncident() {
     submitClaim = execution -> {
       throw new IllegalStateException("Read timed out");
     };
-    ProcessInstance pi = startAndPassStartEvent("621", LocalDate.of(2026, 11, 20));
+    ProcessInstance pi = start("621", LocalDate.of(2026, 11, 20), 12500, "0101901234");
 
     for (int attempt = 1; attempt <= 3; attempt++) {
       Job job = job();
-      Assertions.assertThatThrownBy(() -> managementService().executeJob(job.getId()))
-          .hasMessageContaining("Read timed out");
+      Assertions.assertThatThrownBy(() -> managementService().executeJob(job.getId())).hasMessageContaining("timed out");
     }
     assertThat(pi).isWaitingAt(Task_SubmitClaim.id());
-    assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult())
-        .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo(Task_SubmitClaim.id()));
-    assertThat(recordedStatuses).isEmpty();
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
+        .isEqualTo(Task_SubmitClaim.id());
+    assertThat(recorded).isEmpty();
   }
 
   @Test
-  void municipalityMissingFromTheRegister_failsNamingTheCode() {
-    ProcessInstance pi = ChargeProcess.start(runtimeService(), charge("999", LocalDate.of(2026, 11, 20)));
+  void rejectedClaim_isCorrectedAndResubmitted() {
+    submitClaim = execution -> {
+      throw new BpmnError(ChargeProcess.ERROR_CLAIM_REJECTED, "KMD Opus afviste fordringen: UKENDT_DEBITOR");
+    };
+    ProcessInstance pi = start("101", LocalDate.of(2026, 11, 20), 12500, "0101901234");
+    execute(job());
 
-    Assertions.assertThatThrownBy(() -> managementService().executeJob(job(pi).getId()))
-        .hasMessageContaining("'999'");
-    assertThat(pi).isNotEnded();
+    assertThat(pi).isWaitingAt(UserTask_HandleRejectedClaim.id());
+    assertThat(task()).hasCandidateGroup("sagsbehandler-101");
+    assertThat(recorded).containsExactly("REJECTED: KMD Opus afviste fordringen: UKENDT_DEBITOR");
+    submitClaim = execution -> ChargeProcess.DEBTOR_SYSTEM_CLAIM_ID.set(execution, "OP101-00000002");
+    complete(task(), withVariables("rejectionDecision", "RESUBMIT", "correctedName", "Jens Peter Hansen"));
+
+    assertThat(pi).hasPassed(Task_ApplyCorrection.id()).isWaitingAt(Task_SubmitClaim.id());
+    execute(job());
+    assertThat(pi).isWaitingAt(Event_InvoiceIssued.id()).variables().containsEntry("submissionNo", 2);
   }
 
-  private ProcessInstance startAndPassStartEvent(String municipalityCode, LocalDate occurredOn) {
-    ProcessInstance pi = ChargeProcess.start(runtimeService(), charge(municipalityCode, occurredOn));
-    assertThat(pi).isWaitingAt(ChargeProcess.Element.StartEvent_ChargeReceived.id());
+  @Test
+  void rejectedClaim_isCancelledByTheCaseworker() {
+    submitClaim = execution -> {
+      throw new BpmnError(ChargeProcess.ERROR_CLAIM_REJECTED, "afvist");
+    };
+    ProcessInstance pi = start("101", LocalDate.of(2026, 11, 20), 12500, "0101901234");
+    execute(job());
+    complete(task(), withVariables("rejectionDecision", "CANCEL"));
+
+    assertThat(pi).isEnded().hasPassed(Task_RecordCancelled.id(), EndEvent_Cancelled.id());
+    assertThat(calls).doesNotContain("creditClaim");
+  }
+
+  // ------------------------------------------------------------------ payment
+
+  @Test
+  void paidOnTime() {
+    ProcessInstance pi = invoiced("561", 12500, "0101901234");
+
+    pay(pi, 0);
+
+    assertThat(pi).isEnded().hasPassed(EndEvent_DunningPaid.id(), Task_RecordPaid.id(), EndEvent_Paid.id())
+        .hasNotPassed(Task_SendReminder.id());
+    assertThat(recorded).containsExactly("PAID: Gebyret er betalt");
+  }
+
+  @Test
+  void partialPayment_lifecycleGoesOn_thenPaidAfterReminder2() {
+    ProcessInstance pi = invoiced("561", 12500, "0101901234");
+    pay(pi, 5000);
+    assertThat(pi).isWaitingAt(Gateway_PaymentOrDeadline.id());
+
+    passDeadline(pi); // reminder 1
+    passDeadline(pi); // reminder 2
+    assertThat(calls).containsSubsequence("sendReminder", "sendReminder");
+    pay(pi, 0);
+
+    assertThat(pi).isEnded().hasPassed(EndEvent_Paid.id());
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void overpayment_becomesACaseworkerTask() {
+    ProcessInstance pi = invoiced("561", 12500, "0101901234");
+    pay(pi, -2500);
+
+    assertThat(pi).isWaitingAt(UserTask_HandleOverpayment.id());
+    complete(task(), withVariables("overpaymentDecision", "REFUND"));
+    assertThat(pi).isEnded().hasPassed(EndEvent_Paid.id());
+    assertThat(recorded).containsExactly("PAID: Betalt; overbetalingen udbetales til borgeren");
+  }
+
+  // ------------------------------------------------------------------ reminders and collection
+
+  @Test
+  void unpaidAfterReminders_isTransferredToPsrmAndCollected() {
+    ProcessInstance pi = remindersExhausted("561", 12500, "0101901234");
+
+    assertThat(pi).hasPassed(EndEvent_RemindersExhausted.id(), Task_CollectionPolicy.id())
+        .variables().containsEntry("collectionDecision", "TRANSFER");
+    execute(job()); // transfer
+    assertThat(pi).isWaitingAt(Event_CollectionOutcome.id());
+    psrm(pi, "COLLECTED", "Inddrevet");
+
+    assertThat(pi).isEnded().hasPassed(Task_RecordCollected.id(), EndEvent_Collected.id());
+    assertThat(calls).containsSubsequence("sendReminder", "sendReminder", "transferToCollection");
+  }
+
+  @Test
+  void inCollection_writtenOffByPsrm() {
+    ProcessInstance pi = remindersExhausted("561", 12500, "0101901234");
+    execute(job());
+    psrm(pi, "WRITTEN_OFF", "Uerholdelig");
+
+    assertThat(pi).isEnded().hasPassed(Task_RecordWrittenOffByPsrm.id(), EndEvent_WrittenOffByPsrm.id());
+    assertThat(recorded).contains("WRITTEN_OFF: Afskrevet af Gældsstyrelsen: Uerholdelig");
+  }
+
+  @Test
+  void returnedByPsrm_isTransferredAgain() {
+    ProcessInstance pi = remindersExhausted("561", 12500, "0101901234");
+    execute(job());
+    psrm(pi, "RETURNED", "Mangler stamdata");
+
+    assertThat(pi).isWaitingAt(UserTask_HandleReturnedClaim.id());
+    complete(task(), withVariables("returnedDecision", "RETRANSFER"));
+    execute(job());
+    assertThat(pi).isWaitingAt(Event_CollectionOutcome.id());
+    assertThat(calls).filteredOn("transferToCollection"::equals).hasSize(2);
+  }
+
+  @Test
+  void transferRejectedByPsrm_isWrittenOffByTheCaseworker() {
+    transferToCollection = execution -> {
+      throw new BpmnError(ChargeProcess.ERROR_TRANSFER_REJECTED, "PSRM afviste: frist ikke passeret");
+    };
+    ProcessInstance pi = remindersExhausted("561", 12500, "0101901234");
+    execute(job());
+
+    assertThat(pi).hasPassed(BoundaryEvent_TransferRejected.id()).isWaitingAt(UserTask_HandleReturnedClaim.id());
+    complete(task(), withVariables("returnedDecision", "WRITE_OFF"));
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(Task_WriteOff.id(), EndEvent_WrittenOff.id());
+  }
+
+  @Test
+  void belowTheMinimum_isWrittenOffWithoutCollection() {
+    ProcessInstance pi = remindersExhausted("561", 5000, "0101901234"); // 50 kr
+
+    assertThat(pi).variables().containsEntry("collectionDecision", "WRITE_OFF");
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(Task_WriteOff.id()).hasNotPassed(Task_TransferToCollection.id());
+  }
+
+  @Test
+  void minorDebtor_needsApproval_approved() {
+    ProcessInstance pi = remindersExhausted("561", 12500, "0101154234"); // born 2015
+
+    assertThat(pi).isWaitingAt(UserTask_ApproveCollection.id());
+    assertThat(task()).hasName("Godkend oversendelse til inddrivelse").hasCandidateGroup("sagsbehandler-561");
+    complete(task(), withVariables("approvalDecision", "APPROVE"));
+    assertThat(pi).isWaitingAt(Task_TransferToCollection.id());
+  }
+
+  @Test
+  void minorDebtor_needsApproval_writtenOff() {
+    ProcessInstance pi = remindersExhausted("561", 12500, "0101154234");
+
+    complete(task(), withVariables("approvalDecision", "WRITE_OFF"));
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(Gateway_Approval.id(), Task_WriteOff.id(), EndEvent_WrittenOff.id());
+  }
+
+  // ------------------------------------------------------------------ disputes and cancellation
+
+  @Test
+  void dispute_upheld_remindersResume() {
+    ProcessInstance pi = invoiced("561", 12500, "0101901234");
+    dispute(pi);
+
+    assertThat(pi).isWaitingAt(UserTask_HandleDispute.id());
+    assertThat(recorded).containsExactly("DISPUTED: Indsigelse: Bogen blev afleveret til tiden");
+    complete(task(), withVariables("disputeDecision", "UPHOLD"));
+
+    assertThat(pi).hasPassed(Task_RecordDisputeRejected.id()).isWaitingAt(Gateway_PaymentOrDeadline.id());
+    assertThat(recorded).contains("INVOICED: Indsigelsen er afvist; opkrævningen fortsætter");
+  }
+
+  @Test
+  void dispute_reduced_lifecycleGoesOn() {
+    ProcessInstance pi = invoiced("561", 12500, "0101901234");
+    dispute(pi);
+    complete(task(), withVariables("disputeDecision", "REDUCE", "reductionAmount", "25.00"));
+
+    execute(job()); // reduce
+    assertThat(pi).hasPassed(Task_ReduceClaim.id()).isWaitingAt(Gateway_PaymentOrDeadline.id());
+    assertThat(pi).variables().containsEntry("balanceOre", 10000L);
+  }
+
+  @Test
+  void dispute_cancelled_creditsTheClaim() {
+    ProcessInstance pi = invoiced("561", 12500, "0101901234");
+    dispute(pi);
+    complete(task(), withVariables("disputeDecision", "CANCEL"));
+
+    execute(job()); // credit
+    assertThat(pi).isEnded().hasPassed(Task_CreditDisputedClaim.id(), EndEvent_Cancelled.id());
+    assertThat(recorded).contains("CANCELLED: Annulleret af sagsbehandler");
+  }
+
+  @Test
+  void cancelledByFbs_afterReminder1_isCredited() {
+    ProcessInstance pi = invoiced("561", 12500, "0101901234");
+    passDeadline(pi);
+    cancel(pi);
+
+    execute(job()); // credit
+    assertThat(pi).isEnded().hasPassed(Task_CreditClaim.id(), EndEvent_CancelledByFbs.id());
+    assertThat(recorded).contains("CANCELLED: Annulleret af FBS: materialet er afleveret");
+  }
+
+  @Test
+  void cancelledByFbs_beforeRouting_hasNothingToCredit() {
+    ProcessInstance pi = ChargeProcess.start(runtimeService(), charge("561", LocalDate.of(2026, 11, 20), 12500, "0101901234"));
+    cancel(pi);
+
+    assertThat(pi).isEnded().hasPassed(Gateway_CancellationMerge.id(), EndEvent_CancelledByFbs.id())
+        .hasNotPassed(Task_CreditClaim.id());
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private ProcessInstance start(String municipalityCode, LocalDate occurredOn, long amountOre, String cpr) {
+    ProcessInstance pi = ChargeProcess.start(runtimeService(), charge(municipalityCode, occurredOn, amountOre, cpr));
+    assertThat(pi).isWaitingAt(StartEvent_ChargeReceived.id());
     execute(job());
     return pi;
   }
 
-  private static Charge charge(String municipalityCode, LocalDate occurredOn) {
-    return new Charge("FBS-" + municipalityCode + "-" + System.nanoTime(), municipalityCode, "0101901234",
-        "Jens Hansen", ChargeType.OVERDUE_FEE, 12500, 12500, "Overskredet lånetid", null, null, occurredOn, null,
-        ChargeStatus.RECEIVED, null, "hash", null, null, null);
+  /** Submitted, and the debtor system's invoice has arrived. */
+  private ProcessInstance invoiced(String municipalityCode, long amountOre, String cpr) {
+    ProcessInstance pi = start(municipalityCode, LocalDate.of(2026, 11, 20), amountOre, cpr);
+    execute(job()); // submit
+    assertThat(pi).isWaitingAt(Event_InvoiceIssued.id());
+    correlate(pi, ChargeProcess.Message.InvoiceIssued, Map.of("dueDate", "2026-12-04", "lastPayDate", "2026-12-04"));
+    assertThat(pi).hasPassed(Task_RecordInvoice.id()).isWaitingAt(Gateway_PaymentOrDeadline.id());
+    return pi;
+  }
+
+  /** Invoiced, and every reminder the policy allows sent without payment. */
+  private ProcessInstance remindersExhausted(String municipalityCode, long amountOre, String cpr) {
+    ProcessInstance pi = invoiced(municipalityCode, amountOre, cpr);
+    while (!Boolean.FALSE.equals(runtimeService().getVariable(pi.getId(), "sendReminder"))) {
+      passDeadline(pi);
+    }
+    passDeadline(pi); // the wait after the last reminder
+    return pi;
+  }
+
+  private void passDeadline(ProcessInstance pi) {
+    execute(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+    Job reminder = managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Task_SendReminder.id()).singleResult();
+    if (reminder != null) {
+      execute(reminder);
+    }
+  }
+
+  private void pay(ProcessInstance pi, long balanceOre) {
+    correlate(pi, ChargeProcess.Message.PaymentReceived, Map.of("balanceOre", balanceOre));
+  }
+
+  private void dispute(ProcessInstance pi) {
+    correlate(pi, ChargeProcess.Message.DisputeReceived, Map.of("disputeText", "Bogen blev afleveret til tiden"));
+  }
+
+  private void cancel(ProcessInstance pi) {
+    correlate(pi, ChargeProcess.Message.CancellationRequested, Map.of("cancellationReason", "materialet er afleveret"));
+  }
+
+  private void psrm(ProcessInstance pi, String outcome, String text) {
+    correlate(pi, ChargeProcess.Message.CollectionOutcome,
+        Map.of("collectionOutcome", outcome, "collectionOutcomeText", text));
+  }
+
+  private void correlate(ProcessInstance pi, ChargeProcess.Message message, Map<String, Object> variables) {
+    runtimeService().createMessageCorrelation(message.name()).processInstanceId(pi.getId())
+        .setVariables(variables).correlate();
+  }
+
+  private static Charge charge(String municipalityCode, LocalDate occurredOn, long amountOre, String cpr) {
+    return new Charge("FBS-" + municipalityCode + "-" + System.nanoTime(), municipalityCode, cpr, "Jens Hansen",
+        ChargeType.OVERDUE_FEE, amountOre, amountOre, "Overskredet lånetid", null, null, occurredOn, null,
+        ChargeStatus.RECEIVED, null, null, null, null, "hash", null, null, null);
   }
 }

@@ -1,0 +1,57 @@
+package dk.fbs.oir.charge;
+
+import static dk.fbs.oir.charge.ChargeProcess.CORRECTED_CPR;
+import static dk.fbs.oir.charge.ChargeProcess.DISPUTE_DECISION;
+import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
+import static dk.fbs.oir.charge.ChargeProcess.REDUCTION_AMOUNT;
+
+import dk.fbs.oir.common.Cpr;
+import dk.fbs.oir.common.Money;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a caseworker's input when a task is completed; a refusal keeps the task open and shows
+ * the Danish message in Tasklist.
+ */
+@Component("taskInputCheck")
+public class TaskInputCheck implements TaskListener {
+
+  private final ChargeLedger ledger;
+
+  public TaskInputCheck(ChargeLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String correctedCpr = CORRECTED_CPR.get(task);
+    if (correctedCpr != null && !correctedCpr.isBlank() && !Cpr.isValid(correctedCpr)) {
+      throw new ProcessEngineException("Rettet CPR-nummer skal være 10 cifre, hvor de første seks er en dato");
+    }
+    if ("REDUCE".equals(DISPUTE_DECISION.get(task))) {
+      long reduction = reductionOre(REDUCTION_AMOUNT.get(task));
+      long balance = ledger.get(FBS_CHARGE_ID.get(task)).balanceOre();
+      if (reduction >= balance) {
+        throw new ProcessEngineException("Nedsættelsen skal være mindre end restsaldoen (" + Money.toKroner(balance)
+            + " kr.); vælg 'Annullér gebyret' for hele beløbet");
+      }
+    }
+  }
+
+  /** A positive amount in kroner with at most two decimals, e.g. {@code 25.00} or {@code 25,00}. */
+  static long reductionOre(String amount) {
+    try {
+      long ore = Money.toOre(new BigDecimal(amount.trim().replace(',', '.')));
+      if (ore > 0) {
+        return ore;
+      }
+    } catch (RuntimeException notAnAmount) {
+      // the message below says what is expected
+    }
+    throw new ProcessEngineException("Angiv beløbet, der skal nedsættes med, i kroner med højst to decimaler (fx 25,00)");
+  }
+}

@@ -1,0 +1,66 @@
+package dk.fbs.oir.simulator;
+
+import dk.fbs.oir.oir.DebtorSystem;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The simulated debtor systems' push: once an event is committed and published (after the
+ * system's event delay), the configured URL is told that the municipality has new events, as
+ * KOMBIT's Beskedfordeler would. A lost notification costs only time: the timed pull finds the event.
+ */
+class SimulatorPush {
+
+  private static final Logger log = LoggerFactory.getLogger(SimulatorPush.class);
+
+  private final SimulatorProperties properties;
+  private final Environment environment;
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "simulator-push");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final RestClient http = RestClient.create();
+
+  SimulatorPush(SimulatorProperties properties, Environment environment) {
+    this.properties = properties;
+    this.environment = environment;
+  }
+
+  /** Schedules a notification for after the current transaction commits. */
+  void afterCommit(DebtorSystem system, String municipalityCode, Duration eventDelay) {
+    if (properties.getPushUrl().isBlank() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        executor.schedule(() -> push(system, municipalityCode), eventDelay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    });
+  }
+
+  private void push(DebtorSystem system, String municipalityCode) {
+    String url = environment.resolveRequiredPlaceholders(properties.getPushUrl().replace("{system}", system.name()));
+    try {
+      http.post().uri(url).contentType(MediaType.APPLICATION_JSON).body(Map.of("municipalityCode", municipalityCode))
+          .retrieve().toBodilessEntity();
+    } catch (RuntimeException e) {
+      log.info("Push to {} failed ({}); the timed pull will find the event", url, e.getMessage());
+    }
+  }
+
+  void shutdown() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,149 @@
+package dk.fbs.oir.sync;
+
+import dk.fbs.oir.charge.ChargeUpdates;
+import dk.fbs.oir.charge.ChargeUpdates.Outcome;
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.oir.OirGateway;
+import dk.fbs.oir.oir.OirGateway.DebtorEvent;
+import dk.fbs.oir.oir.OirGateway.EventBatch;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the debtor systems' events after a persisted cursor and applies each to its charge exactly
+ * once: every event is recorded under its sequence number in the same transaction that applies it
+ * and moves the cursor, so duplicates and replays change nothing. Pull (the timer of
+ * debtor-sync.bpmn) and push (a debtor system's notification) both come through here.
+ */
+@Service
+public class DebtorSync {
+
+  private static final Logger log = LoggerFactory.getLogger(DebtorSync.class);
+  private static final int BATCH = 200;
+
+  private final OirGateway oir;
+  private final ChargeUpdates updates;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  public DebtorSync(OirGateway oir, ChargeUpdates updates, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+    this.oir = oir;
+    this.updates = updates;
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** The debtor systems, for the multi-instance task of debtor-sync.bpmn. */
+  public List<String> systems() {
+    return List.of(DebtorSystem.values()).stream().map(Enum::name).toList();
+  }
+
+  /** Every municipality of the debtor system that has charges with us. Returns the events applied. */
+  public int sync(DebtorSystem system) {
+    List<String> municipalities = jdbc.queryForList(
+        "select distinct municipality_code from charge where route = ? order by municipality_code", String.class,
+        system.name());
+    int applied = 0;
+    for (String municipality : municipalities) {
+      applied += sync(system, municipality);
+    }
+    return applied;
+  }
+
+  /** Reads and applies the events of one municipality until there are no more (or one must wait). */
+  public int sync(DebtorSystem system, String municipalityCode) {
+    int applied = 0;
+    while (true) {
+      long cursor = cursor(system, municipalityCode);
+      EventBatch batch = oir.events(system, municipalityCode, cursor, BATCH,
+          "sync/" + system.slug() + "/" + municipalityCode + "/" + cursor);
+      for (DebtorEvent event : batch.events()) {
+        Outcome outcome = applyOnce(system, event);
+        if (outcome == Outcome.NOT_YET) {
+          return applied; // its charge's submission has not committed: read it again next time
+        }
+        if (outcome == Outcome.APPLIED) {
+          applied++;
+        }
+      }
+      if (batch.events().size() < BATCH) {
+        return applied;
+      }
+    }
+  }
+
+  /** Applies one event, records it and moves the cursor, in one transaction; a duplicate changes nothing. */
+  Outcome applyOnce(DebtorSystem system, DebtorEvent event) {
+    try {
+      return tx.execute(status -> {
+        jdbc.update("insert into debtor_event (debtor_system, seq, municipality_code, claim_id, fbs_charge_id, kind,"
+                + " amount_ore, balance_ore, claim_state, occurred_at, received_at, outcome, note)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,'APPLIED',?)",
+            system.name(), event.seq(), event.municipalityCode(), event.claimId(), event.fbsChargeId(), event.kind(),
+            event.amount() == null ? null : Money.toOre(event.amount()), Money.toOre(event.balance()), event.state(),
+            event.occurredAt(), OffsetDateTime.now(clock), event.text());
+        Outcome outcome = updates.apply(event);
+        if (outcome == Outcome.NOT_YET) {
+          status.setRollbackOnly();
+          return outcome;
+        }
+        if (outcome != Outcome.APPLIED) {
+          jdbc.update("update debtor_event set outcome = ? where debtor_system = ? and seq = ?", outcome.name(),
+              system.name(), event.seq());
+        }
+        if (outcome == Outcome.PARKED) {
+          log.warn("Parked event {} {} of {} for claim {}: no such charge with us", event.kind(), event.seq(),
+              system.displayName(), event.claimId());
+        }
+        advanceCursor(system, event.municipalityCode(), event.seq());
+        return outcome;
+      });
+    } catch (DuplicateKeyException alreadyApplied) {
+      advanceCursor(system, event.municipalityCode(), event.seq());
+      return Outcome.IGNORED;
+    }
+  }
+
+  /** Events kept for an operator because no charge of ours matches them. */
+  public List<ParkedEvent> parked() {
+    return jdbc.query("select * from debtor_event where outcome = 'PARKED' order by received_at",
+        (rs, i) -> new ParkedEvent(DebtorSystem.valueOf(rs.getString("debtor_system")), rs.getLong("seq"),
+            rs.getString("municipality_code"), rs.getString("claim_id"), rs.getString("fbs_charge_id"),
+            rs.getString("kind"), Money.toKroner(rs.getLong("balance_ore")),
+            rs.getObject("occurred_at", OffsetDateTime.class), rs.getObject("received_at", OffsetDateTime.class)));
+  }
+
+  public record ParkedEvent(DebtorSystem debtorSystem, long seq, String municipalityCode, String claimId,
+      String fbsChargeId, String kind, java.math.BigDecimal balance, OffsetDateTime occurredAt,
+      OffsetDateTime receivedAt) {}
+
+  private long cursor(DebtorSystem system, String municipalityCode) {
+    List<Long> seq = jdbc.queryForList("select last_seq from sync_cursor where debtor_system = ? and municipality_code = ?",
+        Long.class, system.name(), municipalityCode);
+    return seq.isEmpty() ? 0 : seq.get(0);
+  }
+
+  private void advanceCursor(DebtorSystem system, String municipalityCode, long seq) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    int updated = jdbc.update("update sync_cursor set last_seq = greatest(last_seq, ?), updated_at = ?"
+        + " where debtor_system = ? and municipality_code = ?", seq, now, system.name(), municipalityCode);
+    if (updated == 0) {
+      try {
+        jdbc.update("insert into sync_cursor (debtor_system, municipality_code, last_seq, updated_at) values (?,?,?,?)",
+            system.name(), municipalityCode, seq, now);
+      } catch (DuplicateKeyException concurrentFirst) {
+        advanceCursor(system, municipalityCode, seq);
+      }
+    }
+  }
+}

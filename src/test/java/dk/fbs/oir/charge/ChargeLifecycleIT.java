@@ -1,0 +1,254 @@
+package dk.fbs.oir.charge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.fbs.oir.MutableClock;
+import dk.fbs.oir.PostgresTestDatabase;
+import dk.fbs.oir.TestCharges;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One charge through each main path of its lifecycle, end to end on PostgreSQL: FBS' REST calls,
+ * the charge process with its job executor, SOAP calls to the simulator, the simulator's events
+ * pushed back, and caseworkers' decisions through the task service. Timers are driven through the
+ * job API and the shared clock, so the test takes seconds, not months.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.main.allow-bean-definition-overriding=true")
+@ActiveProfiles({"simulator", "test"})
+class ChargeLifecycleIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    MutableClock clock() {
+      return new MutableClock();
+    }
+  }
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired MutableClock clock;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  @Test
+  void paidOnTime() {
+    String id = invoiced("101");
+    payAsCitizen(id, "125.00");
+
+    JsonNode charge = awaitStatus(id, "PAID");
+    assertThat(charge.get("balance").asText()).isEqualTo("0.00");
+    assertThat(claim(id).get("state").asText()).isEqualTo("BETALT");
+  }
+
+  @Test
+  void paidAfterReminder2() {
+    String id = invoiced("101");
+    passDeadline(id);
+    awaitStatus(id, "REMINDED");
+    passDeadline(id);
+    await().until(() -> claim(id).get("reminders").asInt() == 2);
+    assertThat(claim(id).get("balance").asText()).isEqualTo("225.00"); // 125 + the second reminder's 100 kr fee
+
+    payAsCitizen(id, "225.00");
+    JsonNode charge = awaitStatus(id, "PAID");
+    assertThat(charge.get("timeline").findValuesAsText("text")).anyMatch(t -> t.startsWith("Rykker 2 sendt med gebyr"));
+  }
+
+  @Test
+  void transferredToPsrmAndCollected() {
+    String id = invoiced("101");
+    remindersRunOut(id);
+    awaitStatus(id, "IN_COLLECTION");
+    assertThat(claim(id).get("state").asText()).isEqualTo("OVERDRAGET_TIL_INDDRIVELSE");
+
+    post("/simulator/api/collection-outcomes", Map.of("claimId", claimId(id), "outcome", "COLLECTED"));
+    awaitStatus(id, "COLLECTED");
+    assertThat(claim(id).get("state").asText()).isEqualTo("INDDREVET");
+  }
+
+  @Test
+  void writtenOffByTheCaseworker() {
+    String id = invoiced("101", TestCharges.json(UUID.randomUUID().toString(), "101").replace(TestCharges.CPR, "0101154234"));
+    remindersRunOut(id); // a debtor under 18: collection.dmn asks a caseworker
+
+    var task = await().until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult(),
+        t -> t != null);
+    assertThat(task.getName()).isEqualTo("Godkend oversendelse til inddrivelse");
+    taskService.complete(task.getId(), Map.of("approvalDecision", "WRITE_OFF"));
+
+    JsonNode charge = awaitStatus(id, "WRITTEN_OFF");
+    assertThat(charge.get("balance").asText()).isEqualTo("0.00");
+    assertThat(claim(id).get("state").asText()).isEqualTo("AFSKREVET");
+  }
+
+  @Test
+  void cancelledAfterReminder1() {
+    String id = invoiced("621");
+    passDeadline(id);
+    awaitStatus(id, "REMINDED");
+
+    ResponseEntity<String> response = post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "MATERIAL_RETURNED"));
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    awaitStatus(id, "CANCELLED");
+    assertThat(claim(id).get("state").asText()).isEqualTo("KREDITERET");
+    assertThat(claim(id).get("balance").asText()).isEqualTo("0.00");
+
+    assertThat(post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "FEE_WAIVED")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void disputedAndReduced() {
+    String id = invoiced("101");
+    assertThat(post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    awaitStatus(id, "DISPUTED");
+
+    var task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+    assertThat(task.getName()).isEqualTo("Behandl indsigelse");
+    taskService.complete(task.getId(), Map.of("disputeDecision", "REDUCE", "reductionAmount", "25,00"));
+
+    await().until(() -> "100.00".equals(charge(id).get("balance").asText()));
+    assertThat(charge(id).get("status").asText()).isEqualTo("INVOICED");
+    assertThat(claim(id).get("balance").asText()).isEqualTo("100.00");
+  }
+
+  @Test
+  void rejectedAndCorrected() {
+    String id = "FBS-561-" + UUID.randomUUID();
+    post("/api/v1/charges", TestCharges.json(id, "561").replace(TestCharges.CPR, TestCharges.UNKNOWN_DEBTOR_CPR));
+    awaitStatus(id, "REJECTED");
+
+    var task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+    assertThat(task.getName()).isEqualTo("Behandl afvist fordring");
+    taskService.complete(task.getId(), Map.of("rejectionDecision", "RESUBMIT", "correctedCpr", "0101901235"));
+
+    awaitStatus(id, "INVOICED");
+    assertThat(claim(id).get("debtor").asText()).isEqualTo("010190-****");
+    assertThat(runtimeService.getVariables(
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId()))
+        .doesNotContainKey("correctedCpr");
+  }
+
+  // ------------------------------------------------------------------
+
+  private String invoiced(String municipality) {
+    return invoiced(municipality, TestCharges.json("ID", municipality));
+  }
+
+  /** Posts the body under a new id and waits for the invoice. */
+  private String invoiced(String municipality, String body) {
+    String id = "FBS-" + municipality + "-" + UUID.randomUUID();
+    String withId = body.replaceFirst("\"fbsChargeId\":\"[^\"]*\"", "\"fbsChargeId\":\"" + id + "\"");
+    assertThat(post("/api/v1/charges", withId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    JsonNode charge = awaitStatus(id, "INVOICED");
+    assertThat(charge.get("lastPayDate").isNull()).isFalse();
+    return id;
+  }
+
+  /** Every reminder the policy allows (two for a fee), then the wait before collection. */
+  private void remindersRunOut(String id) {
+    for (int i = 0; i < 3; i++) {
+      passDeadline(id);
+    }
+  }
+
+  /**
+   * Moves the shared clock to the charge's deadline timer and fires it through the job API, then
+   * waits until the process has moved on.
+   */
+  private void passDeadline(String id) {
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    Job timer = await().until(() -> managementService.createJobQuery().processInstanceId(instance).timers()
+        .singleResult(), job -> job != null);
+    Duration untilDue = Duration.between(clock.instant(), timer.getDuedate().toInstant());
+    if (!untilDue.isNegative()) {
+      clock.advance(untilDue.plusMinutes(1));
+    }
+    managementService.executeJob(timer.getId());
+    await().until(() -> managementService.createJobQuery().processInstanceId(instance).executable().count() == 0);
+  }
+
+  private void payAsCitizen(String id, String amount) {
+    assertThat(post("/simulator/api/citizen-payments", Map.of("claimId", claimId(id), "amount", amount))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  private String claimId(String id) {
+    return charge(id).get("debtorSystemClaimId").asText();
+  }
+
+  private JsonNode claim(String id) {
+    JsonNode claims = read(http.getForObject("/simulator/api/claims?fbsChargeId=" + id, String.class));
+    assertThat(claims).hasSize(1);
+    return claims.get(0);
+  }
+
+  private JsonNode charge(String id) {
+    return read(http.getForObject("/api/v1/charges/" + id, String.class));
+  }
+
+  private JsonNode awaitStatus(String id, String status) {
+    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> charge(id), charge -> status.equals(charge.get("status").asText()));
+  }
+
+  private ResponseEntity<String> post(String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    try {
+      String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+      return http.postForEntity(path, new HttpEntity<>(json, headers), String.class);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
