@@ -96,7 +96,7 @@ class ModelContractTest {
     if (List.of("execution", "decisionResult").contains(name)) { // provided by the engine
       return true;
     }
-    return Stream.of(dk.fbs.oir.charge.ChargeProcess.class)
+    return Stream.of(dk.fbs.oir.charge.ChargeProcess.class, dk.fbs.oir.payment.LibraryPaymentProcess.class)
         .flatMap(backing -> Stream.of(backing.getFields()))
         .filter(field -> field.getType() == dk.fbs.oir.common.ProcessVariable.class)
         .map(field -> {

@@ -1,7 +1,16 @@
 package dk.fbs.oir.api;
 
-import dk.fbs.oir.charge.ChargeService;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dk.fbs.oir.charge.ChargeUpdates;
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.payment.LibraryPayments;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import dk.fbs.oir.charge.ChargeUpdates.CancellationReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,23 +26,51 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** FBS' commands on a charge it has handed over: cancel it, or pass on the citizen's dispute. */
+/** FBS' commands on a charge it has handed over: a payment at the library, a cancellation, a dispute. */
 @RestController
 @RequestMapping("/api/v1/charges/{fbsChargeId}")
 @Tag(name = "Charges")
 public class ChargeCommandsController {
 
   private final ChargeUpdates updates;
-  private final ChargeService charges;
+  private final ChargeViews views;
+  private final LibraryPayments payments;
 
-  public ChargeCommandsController(ChargeUpdates updates, ChargeService charges) {
+  ChargeCommandsController(ChargeUpdates updates, ChargeViews views, LibraryPayments payments) {
     this.updates = updates;
-    this.charges = charges;
+    this.views = views;
+    this.payments = payments;
   }
 
   public record CancellationRequest(@NotNull CancellationReason reason, @Size(max = 500) String note) {}
 
   public record DisputeRequest(@NotBlank @Size(max = 1000) String text) {}
+
+  public record PaymentRequest(
+      @Schema(example = "KASSE-561-000123") @NotBlank @Size(max = 64)
+          @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "may contain only letters, digits, '.', '_' and '-'")
+          String paymentId,
+      @Schema(type = "string", example = "50.00") @NotNull @DecimalMin(value = "0.01", message = "must be positive")
+          @Digits(integer = 9, fraction = 2, message = "must be kroner with at most two decimals (øre)")
+          BigDecimal amount,
+      @NotNull @PastOrPresent LocalDate paidOn) {}
+
+  public record PaymentResponse(String paymentId, String fbsChargeId,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, LocalDate paidOn, String status) {}
+
+  @PostMapping("/payments")
+  @Operation(summary = "Register a payment taken at the library",
+      description = "Stored at once and passed on to the debtor system as an indbetaling (retried while it is down);"
+          + " the charge's balance follows. Idempotent on paymentId: the same payment again is 200, another payment"
+          + " under the same paymentId is 409.")
+  public ResponseEntity<PaymentResponse> pay(@PathVariable String fbsChargeId,
+      @Valid @RequestBody PaymentRequest request) {
+    var intake = payments.receive(fbsChargeId, request.paymentId(), Money.toOre(request.amount()), request.paidOn());
+    var p = intake.payment();
+    return ResponseEntity.status(intake.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        .body(new PaymentResponse(p.paymentId(), p.fbsChargeId(), Money.toKroner(p.amountOre()), p.paidOn(),
+            p.status()));
+  }
 
   @PostMapping("/cancellation")
   @Operation(summary = "Cancel a charge (material returned, fee waived, entered by mistake)",
@@ -42,7 +79,7 @@ public class ChargeCommandsController {
   public ResponseEntity<ChargeResponse> cancel(@PathVariable String fbsChargeId,
       @Valid @RequestBody CancellationRequest request) {
     var charge = updates.cancel(fbsChargeId, request.reason(), request.note());
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(ChargeResponse.of(charge, charges.timeline(fbsChargeId)));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.of(charge));
   }
 
   @PostMapping("/disputes")
@@ -52,6 +89,6 @@ public class ChargeCommandsController {
   public ResponseEntity<ChargeResponse> dispute(@PathVariable String fbsChargeId,
       @Valid @RequestBody DisputeRequest request) {
     var charge = updates.dispute(fbsChargeId, request.text());
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(ChargeResponse.of(charge, charges.timeline(fbsChargeId)));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.of(charge));
   }
 }

@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ChargeController {
 
   private final ChargeService charges;
+  private final ChargeViews views;
 
-  public ChargeController(ChargeService charges) {
+  ChargeController(ChargeService charges, ChargeViews views) {
     this.charges = charges;
+    this.views = views;
   }
 
   @PostMapping
@@ -40,14 +42,14 @@ public class ChargeController {
     String id = intake.charge().fbsChargeId();
     return ResponseEntity.status(intake.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .location(URI.create("/api/v1/charges/" + id))
-        .body(ChargeResponse.of(intake.charge(), charges.timeline(id)));
+        .body(views.of(intake.charge()));
   }
 
   @GetMapping("/{fbsChargeId}")
   @Operation(summary = "A charge's state, balance and timeline")
   public ChargeResponse get(@PathVariable String fbsChargeId) {
     return charges.find(fbsChargeId)
-        .map(c -> ChargeResponse.of(c, charges.timeline(fbsChargeId)))
+        .map(views::of)
         .orElseThrow(() -> new ChargeNotFoundException(fbsChargeId));
   }
 }

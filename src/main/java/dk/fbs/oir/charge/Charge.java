@@ -26,6 +26,7 @@ public record Charge(
     LocalDate dueDate,
     LocalDate lastPayDate,
     String paymentReference,
+    OffsetDateTime awaitingUpdateSince,
     String requestHash,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,

@@ -99,8 +99,21 @@ public class ChargeLedger {
    * already: an event arriving out of order must not overwrite fresher state.
    */
   public boolean acceptEvent(String fbsChargeId, long seq, OffsetDateTime occurredAt) {
-    return jdbc.update("update charge set last_event_seq = ?, last_confirmed_at = ? where fbs_charge_id = ?"
-        + " and (last_event_seq is null or last_event_seq < ?)", seq, occurredAt, fbsChargeId, seq) == 1;
+    return jdbc.update("update charge set last_event_seq = ?, last_confirmed_at = ?, awaiting_update_since = null"
+        + " where fbs_charge_id = ? and (last_event_seq is null or last_event_seq < ?)",
+        seq, occurredAt, fbsChargeId, seq) == 1;
+  }
+
+  /** We asked the debtor system for something whose event we now expect (see {@link Freshness}). */
+  public void expectUpdate(String fbsChargeId) {
+    jdbc.update("update charge set awaiting_update_since = coalesce(awaiting_update_since, ?) where fbs_charge_id = ?",
+        now(), fbsChargeId);
+  }
+
+  /** The charges of a citizen in a municipality, newest first. */
+  public List<Charge> ofDebtor(String cpr, String municipalityCode) {
+    return jdbc.query("select * from charge where debtor_cpr = ? and municipality_code = ? order by created_at desc",
+        ChargeLedger::charge, cpr, municipalityCode);
   }
 
   /** A new deadline from a reminder. */
@@ -131,7 +144,8 @@ public class ChargeLedger {
         rs.getObject("occurred_on", LocalDate.class), route == null ? null : Route.valueOf(route),
         ChargeStatus.valueOf(rs.getString("status")), rs.getString("debtor_system_claim_id"),
         rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class),
-        rs.getString("payment_reference"), rs.getString("request_hash"), rs.getObject("created_at", OffsetDateTime.class),
+        rs.getString("payment_reference"), rs.getObject("awaiting_update_since", OffsetDateTime.class),
+        rs.getString("request_hash"), rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("last_confirmed_at", OffsetDateTime.class));
   }
 }

@@ -50,7 +50,7 @@ public class ChargeService {
     }
     Charge charge = new Charge(in.fbsChargeId(), in.municipalityCode(), in.debtorCpr(), in.debtorName(), in.type(),
         in.amountOre(), in.amountOre(), in.description(), in.materialId(), in.branch(), in.occurredOn(), null,
-        ChargeStatus.RECEIVED, null, null, null, null, hash(in), null, null, null);
+        ChargeStatus.RECEIVED, null, null, null, null, null, hash(in), null, null, null);
     try {
       tx.executeWithoutResult(status -> {
         ledger.insert(charge);

@@ -9,7 +9,9 @@ import static dk.fbs.oir.charge.ChargeProcess.DUE_DATE;
 import static dk.fbs.oir.charge.ChargeProcess.LAST_PAY_DATE;
 
 import dk.fbs.oir.common.Money;
+import dk.fbs.oir.oir.ClaimState;
 import dk.fbs.oir.oir.OirGateway.DebtorEvent;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -115,16 +117,8 @@ public class ChargeUpdates {
     switch (event.kind()) {
       case "OPKRAEVNING_UDSENDT" -> correlateIfWaiting(charge, ChargeProcess.Message.InvoiceIssued,
           Map.of(DUE_DATE.name(), event.dueDate().toString(), LAST_PAY_DATE.name(), event.lastPayDate().toString()));
-      case "INDBETALING_MODTAGET" -> {
-        ledger.recordBalance(charge.fbsChargeId(), balance, event.occurredAt(), null,
-            "Indbetaling " + amount + " modtaget i debitorsystemet; restsaldo " + event.balance() + " kr.");
-        setBalance(charge, balance);
-        if ("INDDREVET".equals(event.state())) {
-          collectionOutcome(charge, "COLLECTED", "Betalt under inddrivelse");
-        } else {
-          correlateIfWaiting(charge, ChargeProcess.Message.PaymentReceived, Map.of(BALANCE_ORE.name(), balance));
-        }
-      }
+      case "INDBETALING_MODTAGET" -> paid(charge, balance, event.state(), event.occurredAt(),
+          "Indbetaling " + amount + " modtaget i debitorsystemet; restsaldo " + event.balance() + " kr.");
       case "INDDRIVELSE_AFSLUTTET" -> collectionOutcome(charge, "COLLECTED", event.text());
       case "INDDRIVELSE_RETURNERET" -> collectionOutcome(charge, "RETURNED", event.text());
       case "FORDRING_AFSKREVET" -> {
@@ -142,6 +136,25 @@ public class ChargeUpdates {
       default -> { } // our own requests confirmed (created, reminded, transferred, credited): freshness only
     }
     return Outcome.APPLIED;
+  }
+
+  /**
+   * A payment taken at the library reached the debtor system: its answer gives the balance at
+   * once, and the process hears of it as of any payment.
+   */
+  public void paymentForwarded(Charge charge, ClaimState claim, String text) {
+    paid(charge, Money.toOre(claim.balance()), claim.state(), claim.changedAt(), text);
+  }
+
+  /** A payment lowered the balance: the ledger first, then the process (or PSRM's outcome in collection). */
+  private void paid(Charge charge, long balanceOre, String claimState, OffsetDateTime confirmedAt, String text) {
+    ledger.recordBalance(charge.fbsChargeId(), balanceOre, confirmedAt, null, text);
+    setBalance(charge, balanceOre);
+    if ("INDDREVET".equals(claimState)) {
+      collectionOutcome(charge, "COLLECTED", "Betalt under inddrivelse");
+    } else {
+      correlateIfWaiting(charge, ChargeProcess.Message.PaymentReceived, Map.of(BALANCE_ORE.name(), balanceOre));
+    }
   }
 
   private void collectionOutcome(Charge charge, String outcome, String text) {

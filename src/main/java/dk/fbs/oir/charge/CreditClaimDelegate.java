@@ -51,6 +51,9 @@ public class CreditClaimDelegate implements JavaDelegate {
             "Fordring " + claim.claimId() + " kunne ikke krediteres: " + closedMeanwhile.getMessage());
       }
     }
+    if (!open.isEmpty()) {
+      ledger.expectUpdate(charge.fbsChargeId());
+    }
     BALANCE_ORE.set(execution, ledger.get(charge.fbsChargeId()).balanceOre());
   }
 }

@@ -36,6 +36,7 @@ public class ReduceClaimDelegate implements JavaDelegate {
     ledger.recordBalance(charge.fbsChargeId(), balance, claim.changedAt(),
         REMINDER_NO.get(execution) > 1 ? ChargeStatus.REMINDED : ChargeStatus.INVOICED,
         "Nedsat med " + Money.toKroner(reduction) + " kr. efter indsigelse; restsaldo " + claim.balance() + " kr.");
+    ledger.expectUpdate(charge.fbsChargeId());
     BALANCE_ORE.set(execution, balance);
   }
 }

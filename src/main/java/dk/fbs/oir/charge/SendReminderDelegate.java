@@ -62,6 +62,7 @@ public class SendReminderDelegate implements JavaDelegate {
     ledger.recordBalance(charge.fbsChargeId(), balance, claim.changedAt(), ChargeStatus.REMINDED,
         "Rykker " + number + " sendt" + (fee.signum() == 0 ? " uden gebyr" : " med gebyr " + fee + " kr.")
             + "; ny frist " + newDeadline);
+    ledger.expectUpdate(charge.fbsChargeId());
     DEADLINE.set(execution, newDeadline.toString());
     REMINDER_NO.set(execution, number + 1);
     BALANCE_ORE.set(execution, balance);

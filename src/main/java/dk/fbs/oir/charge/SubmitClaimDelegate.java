@@ -46,6 +46,7 @@ public class SubmitClaimDelegate implements JavaDelegate {
     ledger.recordSubmitted(charge.fbsChargeId(), claim.claimId(), claim.paymentReference(),
         Money.toOre(claim.balance()), claim.changedAt(),
         "Fordring oprettet i " + system.displayName() + " som " + claim.claimId());
+    ledger.expectUpdate(charge.fbsChargeId()); // the invoice
     DEBTOR_SYSTEM_CLAIM_ID.set(execution, claim.claimId());
   }
 

@@ -44,6 +44,7 @@ public class TransferToCollectionDelegate implements JavaDelegate {
     }
     ledger.recordBalance(charge.fbsChargeId(), Money.toOre(claim.balance()), claim.changedAt(),
         ChargeStatus.IN_COLLECTION, "Oversendt til inddrivelse hos Gældsstyrelsen (PSRM); forældelse " + limitation);
+    ledger.expectUpdate(charge.fbsChargeId());
     TRANSFER_NO.set(execution, transferNo + 1);
   }
 

@@ -36,6 +36,7 @@ public class WriteOffDelegate implements JavaDelegate {
     long balance = Money.toOre(claim.balance());
     ledger.recordBalance(charge.fbsChargeId(), balance, claim.changedAt(), ChargeStatus.WRITTEN_OFF,
         "Afskrevet: " + reason);
+    ledger.expectUpdate(charge.fbsChargeId());
     BALANCE_ORE.set(execution, balance);
   }
 }

@@ -413,6 +413,6 @@ class ChargeProcessTest {
   private static Charge charge(String municipalityCode, LocalDate occurredOn, long amountOre, String cpr) {
     return new Charge("FBS-" + municipalityCode + "-" + System.nanoTime(), municipalityCode, cpr, "Jens Hansen",
         ChargeType.OVERDUE_FEE, amountOre, amountOre, "Overskredet lånetid", null, null, occurredOn, null,
-        ChargeStatus.RECEIVED, null, null, null, null, "hash", null, null, null);
+        ChargeStatus.RECEIVED, null, null, null, null, null, "hash", null, null, null);
   }
 }

@@ -87,14 +87,6 @@ class ReminderPolicyDmnTest {
 
   /** The table's answer for one reminder number. */
   record Policy(boolean sendReminder, int waitDays, int deadlineDays, String reminderFee) {
-    static Policy reminder(int waitDays, int deadlineDays, String reminderFee) {
-      return new Policy(true, waitDays, deadlineDays, reminderFee);
-    }
-
-    static Policy collectionAfter(int waitDays) {
-      return new Policy(false, waitDays, 0, "0.00");
-    }
-
     BigDecimal fee() {
       return new BigDecimal(reminderFee);
     }
@@ -126,20 +118,20 @@ class ReminderPolicyDmnTest {
   static Stream<Arguments> examples() {
     return Stream.of(
         // charge type, route, reminder no, the rule that must answer, the answer
-        arguments(OVERDUE_FEE, KMD_OPUS, 1, "Rule_Fee_Reminder1", Policy.reminder(14, 7, "0.00")),
-        arguments(OTHER_FEE, PRISME_2015, 1, "Rule_Fee_Reminder1", Policy.reminder(14, 7, "0.00")),
-        arguments(OVERDUE_FEE, KMD_OPUS, 2, "Rule_Fee_Reminder2", Policy.reminder(13, 10, "100.00")),
-        arguments(OTHER_FEE, PRISME_2009, 2, "Rule_Fee_Reminder2", Policy.reminder(13, 10, "100.00")),
-        arguments(OVERDUE_FEE, EG_OS_INDSIGT, 3, "Rule_Fee_NoMoreReminders", Policy.collectionAfter(120)),
-        arguments(OVERDUE_FEE, PRISME_2009, 1, "Rule_NoPaymentSolution_Fee_Reminder1", Policy.reminder(14, 14, "0.00")),
-        arguments(OTHER_FEE, EG_OS_INDSIGT, 1, "Rule_NoPaymentSolution_Fee_Reminder1", Policy.reminder(14, 14, "0.00")),
-        arguments(REPLACEMENT, KMD_OPUS, 1, "Rule_Replacement_Reminder1", Policy.reminder(14, 10, "0.00")),
-        arguments(REPLACEMENT, PRISME_2015, 2, "Rule_Replacement_Reminder2And3", Policy.reminder(10, 10, "100.00")),
-        arguments(REPLACEMENT, EG_OS_INDSIGT, 3, "Rule_Replacement_Reminder2And3", Policy.reminder(10, 10, "100.00")),
-        arguments(REPLACEMENT, KMD_OPUS, 4, "Rule_Replacement_NoMoreReminders", Policy.collectionAfter(120)),
-        arguments(REPLACEMENT, PRISME_2009, 1, "Rule_NoPaymentSolution_Replacement_Reminder1", Policy.reminder(14, 14, "0.00")),
-        arguments("NEW_FEE_TYPE", KMD_OPUS, 1, "Rule_NoMoreReminders", Policy.collectionAfter(120)),
-        arguments(OVERDUE_FEE, KMD_OPUS, 0, "Rule_NoMoreReminders", Policy.collectionAfter(120)));
+        arguments(OVERDUE_FEE, KMD_OPUS, 1, "Rule_Fee_Reminder1", reminder(14, 7, "0.00")),
+        arguments(OTHER_FEE, PRISME_2015, 1, "Rule_Fee_Reminder1", reminder(14, 7, "0.00")),
+        arguments(OVERDUE_FEE, KMD_OPUS, 2, "Rule_Fee_Reminder2", reminder(13, 10, "100.00")),
+        arguments(OTHER_FEE, PRISME_2009, 2, "Rule_Fee_Reminder2", reminder(13, 10, "100.00")),
+        arguments(OVERDUE_FEE, EG_OS_INDSIGT, 3, "Rule_Fee_NoMoreReminders", collectionAfter(120)),
+        arguments(OVERDUE_FEE, PRISME_2009, 1, "Rule_NoPaymentSolution_Fee_Reminder1", reminder(14, 14, "0.00")),
+        arguments(OTHER_FEE, EG_OS_INDSIGT, 1, "Rule_NoPaymentSolution_Fee_Reminder1", reminder(14, 14, "0.00")),
+        arguments(REPLACEMENT, KMD_OPUS, 1, "Rule_Replacement_Reminder1", reminder(14, 10, "0.00")),
+        arguments(REPLACEMENT, PRISME_2015, 2, "Rule_Replacement_Reminder2And3", reminder(10, 10, "100.00")),
+        arguments(REPLACEMENT, EG_OS_INDSIGT, 3, "Rule_Replacement_Reminder2And3", reminder(10, 10, "100.00")),
+        arguments(REPLACEMENT, KMD_OPUS, 4, "Rule_Replacement_NoMoreReminders", collectionAfter(120)),
+        arguments(REPLACEMENT, PRISME_2009, 1, "Rule_NoPaymentSolution_Replacement_Reminder1", reminder(14, 14, "0.00")),
+        arguments("NEW_FEE_TYPE", KMD_OPUS, 1, "Rule_NoMoreReminders", collectionAfter(120)),
+        arguments(OVERDUE_FEE, KMD_OPUS, 0, "Rule_NoMoreReminders", collectionAfter(120)));
   }
 
   @ParameterizedTest(name = "{0} {1} rykker {2}: {3}")
@@ -241,6 +233,15 @@ class ReminderPolicyDmnTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private static Policy reminder(int waitDays, int deadlineDays, String reminderFee) {
+    return new Policy(true, waitDays, deadlineDays, reminderFee);
+  }
+
+  /** No more reminders: the collection decision comes this many days after the last deadline. */
+  private static Policy collectionAfter(int waitDays) {
+    return new Policy(false, waitDays, 0, "0.00");
+  }
 
   static Stream<String> routes() {
     return Arrays.stream(DebtorSystem.values()).map(DebtorSystem::name);

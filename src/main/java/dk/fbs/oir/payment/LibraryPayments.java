@@ -1,0 +1,94 @@
+package dk.fbs.oir.payment;
+
+import dk.fbs.oir.charge.Charge;
+import dk.fbs.oir.charge.ChargeLedger;
+import dk.fbs.oir.charge.ChargeNotFoundException;
+import dk.fbs.oir.charge.ChargeStateException;
+import dk.fbs.oir.charge.ChargeUpdates;
+import dk.fbs.oir.routing.Route;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payments taken at the library desk. Each is stored and its forwarding process started in one
+ * transaction, so an accepted payment is never lost; the process passes it on to the debtor
+ * system as an indbetaling, retrying while the debtor system is down.
+ */
+@Service
+public class LibraryPayments {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final ChargeLedger ledger;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  public LibraryPayments(JdbcTemplate jdbc, TransactionTemplate tx, ChargeLedger ledger, RuntimeService runtimeService,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.ledger = ledger;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  public record Payment(String paymentId, String fbsChargeId, long amountOre, LocalDate paidOn, String status,
+      OffsetDateTime createdAt, OffsetDateTime forwardedAt) {}
+
+  /** The payment, and whether this call accepted it (false: the same payment was received before). */
+  public record Intake(Payment payment, boolean created) {}
+
+  public Intake receive(String fbsChargeId, String paymentId, long amountOre, LocalDate paidOn) {
+    Charge charge = ledger.find(fbsChargeId).orElseThrow(() -> new ChargeNotFoundException(fbsChargeId));
+    if (charge.route() == Route.FBS_INTERNAL || ChargeUpdates.FINAL.contains(charge.status())) {
+      throw new ChargeStateException("The charge is " + charge.status() + ": a payment for it is not passed on");
+    }
+    String hash = fbsChargeId + "|" + amountOre + "|" + paidOn;
+    try {
+      tx.executeWithoutResult(status -> {
+        jdbc.update("insert into library_payment (payment_id, fbs_charge_id, amount_ore, paid_on, status, request_hash,"
+            + " created_at) values (?,?,?,?,'RECEIVED',?,?)", paymentId, fbsChargeId, amountOre, paidOn, hash,
+            OffsetDateTime.now(clock));
+        LibraryPaymentProcess.start(runtimeService, paymentId, fbsChargeId, charge.municipalityCode());
+      });
+      return new Intake(find(paymentId).orElseThrow(), true);
+    } catch (DuplicateKeyException again) {
+      String previous = jdbc.queryForObject("select request_hash from library_payment where payment_id = ?",
+          String.class, paymentId);
+      if (!hash.equals(previous)) {
+        throw new ChargeStateException("Another payment was already received under paymentId " + paymentId);
+      }
+      return new Intake(find(paymentId).orElseThrow(), false);
+    }
+  }
+
+  public Optional<Payment> find(String paymentId) {
+    return jdbc.query("select * from library_payment where payment_id = ?", (rs, i) -> new Payment(
+        rs.getString("payment_id"), rs.getString("fbs_charge_id"), rs.getLong("amount_ore"),
+        rs.getObject("paid_on", LocalDate.class), rs.getString("status"),
+        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("forwarded_at", OffsetDateTime.class)),
+        paymentId).stream().findFirst();
+  }
+
+  void markForwarded(String paymentId) {
+    jdbc.update("update library_payment set status = 'FORWARDED', forwarded_at = ? where payment_id = ?",
+        OffsetDateTime.now(clock), paymentId);
+  }
+
+  void markRejected(String paymentId) {
+    jdbc.update("update library_payment set status = 'REJECTED' where payment_id = ?", paymentId);
+  }
+
+  List<Payment> ofCharge(String fbsChargeId) {
+    return jdbc.queryForList("select payment_id from library_payment where fbs_charge_id = ? order by created_at",
+        String.class, fbsChargeId).stream().map(id -> find(id).orElseThrow()).toList();
+  }
+}
