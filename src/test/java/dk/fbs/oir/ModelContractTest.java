@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -29,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
  * and dmn/ parses, is deployed, has diagram layout and readable ids, and every ${bean} it names
  * exists.
  */
+@DirtiesContext // one Camunda engine "default" per JVM at a time
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "test"})
 class ModelContractTest {

@@ -10,7 +10,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import dk.fbs.oir.security.SecurityConfiguration;
 import org.flywaydb.core.Flyway;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,9 +54,14 @@ public class SimulatorConfiguration {
         properties, clock, push);
   }
 
+  /** The simulator pushes as a debtor-system client whose password is made up at each start. */
   @Bean(destroyMethod = "shutdown")
-  SimulatorPush simulatorPush(SimulatorProperties properties, org.springframework.core.env.Environment environment) {
-    return new SimulatorPush(properties, environment);
+  SimulatorPush simulatorPush(SimulatorProperties properties, org.springframework.core.env.Environment environment,
+      InMemoryUserDetailsManager apiClients, PasswordEncoder encoder) {
+    String password = java.util.UUID.randomUUID().toString();
+    apiClients.createUser(User.withUsername("debtor-simulator").password(encoder.encode(password))
+        .roles(SecurityConfiguration.DEBTOR_SYSTEM).build());
+    return new SimulatorPush(properties, environment, "debtor-simulator", password);
   }
 
   @Bean(destroyMethod = "")

@@ -30,11 +30,15 @@ class SimulatorPush {
     thread.setDaemon(true);
     return thread;
   });
-  private final RestClient http = RestClient.create();
+  private final RestClient http;
 
-  SimulatorPush(SimulatorProperties properties, Environment environment) {
+  /** The push authenticates as a debtor system with credentials made up at start (no default password). */
+  SimulatorPush(SimulatorProperties properties, Environment environment, String username, String password) {
     this.properties = properties;
     this.environment = environment;
+    this.http = RestClient.builder()
+        .defaultHeaders(headers -> headers.setBasicAuth(username, password))
+        .build();
   }
 
   /** Schedules a notification for after the current transaction commits. */

@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The REST contract FBS codes against: intake, idempotency, and RFC 7807 errors naming the field. */
+@DirtiesContext // one Camunda engine "default" per JVM at a time
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "test"})
 class ChargeApiTest {
@@ -31,6 +34,11 @@ class ChargeApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate http;
+
+  @org.junit.jupiter.api.BeforeEach
+  void authenticateAsFbs() {
+    http = http.withBasicAuth("fbs", "fbs");
+  }
   @Autowired JdbcTemplate jdbc;
 
   static Stream<Arguments> badRequests() {
@@ -114,6 +122,31 @@ class ChargeApiTest {
     assertThat(conflicting.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(JSON.readTree(http.getForObject("/api/v1/charges/" + id, String.class)).get("amount").asText())
         .isEqualTo("125.00");
+  }
+
+  @Test
+  void nothingIsOpenByDefault() {
+    TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+    String id = "ANON-" + UUID.randomUUID();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    assertThat(anonymous.postForEntity("/api/v1/charges", new HttpEntity<>(TestCharges.json(id, "561"), headers),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertNothingStarted(id);
+    assertThat(http.withBasicAuth("operator", "operator").getForEntity("/api/v1/charges/" + id, String.class)
+        .getStatusCode()).as("an operator is not FBS").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("fbs", "fbs").getForEntity("/api/v1/debtor-systems/parked-events", String.class)
+        .getStatusCode()).as("FBS is not an operator").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(anonymous.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getForEntity("/actuator/metrics", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(anonymous.postForEntity("/camunda/api/admin/setup/default/user/create",
+        new HttpEntity<>("{\"profile\":{\"id\":\"evil\"},\"credentials\":{\"password\":\"x\"}}", headers),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test

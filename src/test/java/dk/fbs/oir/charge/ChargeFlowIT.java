@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** REST → charge process → SOAP → simulator, on PostgreSQL with the job executor running. */
+@DirtiesContext // one Camunda engine "default" per JVM at a time
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "test"})
 class ChargeFlowIT {
@@ -42,6 +44,11 @@ class ChargeFlowIT {
   }
 
   @Autowired TestRestTemplate http;
+
+  @org.junit.jupiter.api.BeforeEach
+  void authenticateAsFbs() {
+    http = http.withBasicAuth("fbs", "fbs");
+  }
   @Autowired JdbcTemplate jdbc;
 
   @ParameterizedTest(name = "{0} ({1}) gets a {2} claim")

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * pushed back, and caseworkers' decisions through the task service. Timers are driven through the
  * job API and the shared clock, so the test takes seconds, not months.
  */
+@DirtiesContext // one Camunda engine "default" per JVM at a time
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.main.allow-bean-definition-overriding=true")
 @ActiveProfiles({"simulator", "test"})
@@ -60,6 +62,11 @@ class ChargeLifecycleIT {
   }
 
   @Autowired TestRestTemplate http;
+
+  @org.junit.jupiter.api.BeforeEach
+  void authenticateAsFbs() {
+    http = http.withBasicAuth("fbs", "fbs");
+  }
   @Autowired MutableClock clock;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;

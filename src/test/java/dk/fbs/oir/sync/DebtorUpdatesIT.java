@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Updates from the debtor systems on PostgreSQL: pull and push, duplicates and replays, parked
  * events, payments at the library, freshness, and search with its fallback.
  */
+@DirtiesContext // one Camunda engine "default" per JVM at a time
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"debtor-sync.cycle=R/PT2S", "freshness.max-age.EG_OS_INDSIGT=PT1S"})
 @ActiveProfiles({"simulator", "test"})
@@ -49,6 +51,11 @@ class DebtorUpdatesIT {
   }
 
   @Autowired TestRestTemplate http;
+
+  @org.junit.jupiter.api.BeforeEach
+  void authenticateAsFbs() {
+    http = http.withBasicAuth("fbs", "fbs");
+  }
   @Autowired SimulatorProperties simulator;
   @Autowired DebtorSync sync;
   @Autowired OirGateway oir;
@@ -110,7 +117,7 @@ class DebtorUpdatesIT {
         unknown);
     invoiced("561"); // so that Esbjerg's events are read
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> read(http.getForObject(
+    await().atMost(Duration.ofSeconds(15)).until(() -> read(http.withBasicAuth("operator", "operator").getForObject(
         "/api/v1/debtor-systems/parked-events", String.class)).findValuesAsText("fbsChargeId").contains(unknown));
   }
 

@@ -1,0 +1,99 @@
+package dk.fbs.oir.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded demo's people (profile {@code demo} only; passwords in the README): caseworkers of
+ * København, Esbjerg and Kolding, each a member of their municipality's group and tenant, and the
+ * Tasklist filter "Min kommunes opgaver". In production identities come from the municipality's
+ * SSO (see README), and the administrator from CAMUNDA_BPM_ADMINUSER_*.
+ */
+@Component
+@Profile("demo")
+public class DemoIdentity {
+
+  /** Caseworker user id, municipality code and name. */
+  record Caseworker(String userId, String municipalityCode, String municipality) {}
+
+  static final List<Caseworker> CASEWORKERS = List.of(
+      new Caseworker("sb-koebenhavn", "101", "København"),
+      new Caseworker("sb-esbjerg", "561", "Esbjerg"),
+      new Caseworker("sb-kolding", "621", "Kolding"));
+  static final String FILTER_NAME = "Min kommunes opgaver";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  public DemoIdentity(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void seed() {
+    for (Caseworker c : CASEWORKERS) {
+      String group = caseworkerGroup(c.municipalityCode());
+      if (identity.createGroupQuery().groupId(group).count() == 0) {
+        Group g = identity.newGroup(group);
+        g.setName("Sagsbehandlere, " + c.municipality());
+        g.setType("WORKFLOW");
+        identity.saveGroup(g);
+        Tenant tenant = identity.newTenant(MunicipalityTenants.tenantOf(c.municipalityCode()));
+        tenant.setName(c.municipality() + " Kommune");
+        identity.saveTenant(tenant);
+        identity.createTenantGroupMembership(tenant.getId(), group);
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      }
+      if (identity.createUserQuery().userId(c.userId()).count() == 0) {
+        User user = identity.newUser(c.userId());
+        user.setFirstName("Sagsbehandler");
+        user.setLastName(c.municipality());
+        user.setPassword("demo");
+        identity.saveUser(user);
+        identity.createMembership(c.userId(), group);
+      }
+    }
+    if (filters.createFilterQuery().filterName(FILTER_NAME).count() == 0) {
+      Filter filter = filters.newTaskFilter(FILTER_NAME)
+          .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+      filters.saveFilter(filter);
+      for (Caseworker c : CASEWORKERS) {
+        grant(caseworkerGroup(c.municipalityCode()), Resources.FILTER, filter.getId(), Permissions.READ);
+      }
+    }
+  }
+
+  /** The candidate group of a municipality's user tasks (as in the BPMN: sagsbehandler-${municipalityCode}). */
+  public static String caseworkerGroup(String municipalityCode) {
+    return "sagsbehandler-" + municipalityCode;
+  }
+
+  private void grant(String group, Resources resource, String resourceId, Permissions permission) {
+    Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    auth.setGroupId(group);
+    auth.setResource(resource);
+    auth.setResourceId(resourceId);
+    auth.addPermission(permission);
+    authorizations.saveAuthorization(auth);
+  }
+}

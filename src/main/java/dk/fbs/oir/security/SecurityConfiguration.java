@@ -1,0 +1,101 @@
+package dk.fbs.oir.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Nothing is open by default. {@code /api} requires HTTP Basic (over TLS in production, at the
+ * proxy) with a role per kind of client; {@code /engine-rest} requires a Camunda user and honours
+ * Camunda's authorizations; the webapps have Camunda's own login; actuator beyond health needs an
+ * operator. HTTP Basic is the documented minimum of the issue: FBS is a single machine client
+ * with a secret, and an OAuth2 resource server can replace the {@code /api} chain without other
+ * changes once the municipalities' identity provider issues tokens for FBS.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  public static final String FBS = "FBS";
+  public static final String DEBTOR_SYSTEM = "DEBTOR_SYSTEM";
+  public static final String OPERATOR = "OPERATOR";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/api/v1/debtor-systems/*/notifications").hasAnyRole(DEBTOR_SYSTEM, OPERATOR)
+            .requestMatchers("/api/v1/debtor-systems/**").hasRole(OPERATOR)
+            .anyRequest().hasRole(FBS))
+        .httpBasic(withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+            .anyRequest().hasRole(OPERATOR))
+        .httpBasic(withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  /**
+   * The rest has its own guards: the webapps log in against Camunda's identity service and carry
+   * their own CSRF protection; /engine-rest is guarded by Camunda's authentication filter below;
+   * the simulator exists only in its profile; the OpenAPI document and Swagger UI describe the contract.
+   */
+  @Bean
+  @Order(3)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  InMemoryUserDetailsManager apiClients(ApiClientsProperties properties) {
+    InMemoryUserDetailsManager clients = new InMemoryUserDetailsManager();
+    for (ApiClientsProperties.Client client : properties.getClients()) {
+      clients.createUser(User.withUsername(client.getUsername()).password(client.getPassword())
+          .roles(client.getRoles().toArray(String[]::new)).build());
+    }
+    return clients;
+  }
+
+  /** {@code /engine-rest} answers only an authenticated Camunda user, and then within its authorizations. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}

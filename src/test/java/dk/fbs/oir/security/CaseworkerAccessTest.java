@@ -1,0 +1,78 @@
+package dk.fbs.oir.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.fbs.oir.TestCharges;
+import dk.fbs.oir.charge.ChargeService;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Caseworkers of one municipality see that municipality's tasks and nothing else, through
+ * /engine-rest with Camunda's authorizations and tenants; the task form shows the debtor masked.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"simulator", "test", "demo"})
+class CaseworkerAccessTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate http;
+  @Autowired ChargeService charges;
+  @Autowired TaskService taskService;
+
+  @Test
+  void anEsbjergCaseworkerSeesEsbjergsTasksOnly() throws Exception {
+    String esbjerg = rejectedCharge("561");
+    String copenhagen = rejectedCharge("101");
+
+    JsonNode esbjergTasks = tasksOf("sb-esbjerg");
+    assertThat(esbjergTasks.findValuesAsText("tenantId")).containsOnly("561");
+    assertThat(esbjergTasks.findValuesAsText("name")).contains("Behandl afvist fordring");
+    assertThat(tasksOf("sb-koebenhavn").findValuesAsText("tenantId")).containsOnly("101");
+    assertThat(tasksOf("demo").findValuesAsText("tenantId")).contains("561", "101"); // an operator sees all
+
+    String esbjergTask = taskService.createTaskQuery().processInstanceBusinessKey(esbjerg).singleResult().getId();
+    String copenhagenTask = taskService.createTaskQuery().processInstanceBusinessKey(copenhagen).singleResult().getId();
+    assertThat(http.withBasicAuth("sb-esbjerg", "demo")
+        .getForEntity("/engine-rest/task/" + copenhagenTask, String.class).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+
+    String form = http.withBasicAuth("sb-esbjerg", "demo")
+        .getForObject("/engine-rest/task/" + esbjergTask + "/form-variables", String.class);
+    assertThat(form).contains("010190-****").doesNotContain(TestCharges.UNKNOWN_DEBTOR_CPR);
+  }
+
+  @Test
+  void aWrongPasswordGetsNothing() {
+    assertThat(http.withBasicAuth("sb-esbjerg", "wrong").getForEntity("/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private String rejectedCharge(String municipality) {
+    String id = "FBS-" + municipality + "-" + UUID.randomUUID();
+    charges.receive(TestCharges.charge(id, municipality, TestCharges.UNKNOWN_DEBTOR_CPR, LocalDate.of(2026, 11, 20)));
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id).count() == 1);
+    return id;
+  }
+
+  private JsonNode tasksOf(String user) throws Exception {
+    var response = http.withBasicAuth(user, "demo").getForEntity("/engine-rest/task", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return JSON.readTree(response.getBody());
+  }
+}
