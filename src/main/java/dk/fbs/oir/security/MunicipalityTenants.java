@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
  * One Camunda tenant per municipality: the shared process definitions' instances (and their tasks,
  * jobs and history) belong to the tenant named by their {@code municipalityCode}, e.g. {@code 561}.
  * A caseworker who is a member of tenant 561 sees Esbjerg's work and nothing else; operators in
- * {@code camunda-admin} see all. Also: authorization checks, no Java serialization of variables,
- * and a nightly window for history cleanup (see application.yaml).
+ * {@code camunda-admin} see all (authorization checks are on, see application.yaml).
  */
 @Component
 public class MunicipalityTenants extends AbstractCamundaConfiguration implements TenantIdProvider {

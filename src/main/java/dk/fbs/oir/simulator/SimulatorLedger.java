@@ -203,8 +203,10 @@ class SimulatorLedger {
   SimClaim collectionOutcome(String claimId, CollectionOutcome outcome, String text) {
     return tx.execute(status -> {
       SimClaim claim = find(claimId)
-          .filter(c -> "OVERDRAGET_TIL_INDDRIVELSE".equals(c.state()))
-          .orElseThrow(() -> new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er ikke under inddrivelse"));
+          .orElseThrow(() -> new SimulatorRejection("UKENDT_FORDRING", "Ukendt fordring " + claimId));
+      if (!"OVERDRAGET_TIL_INDDRIVELSE".equals(claim.state())) {
+        throw new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er ikke under inddrivelse");
+      }
       SimClaim updated;
       switch (outcome) {
         case COLLECTED -> {

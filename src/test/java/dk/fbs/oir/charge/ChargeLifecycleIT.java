@@ -161,6 +161,21 @@ class ChargeLifecycleIT {
   }
 
   @Test
+  void aPaymentWhileNobodyWaitsForItIsKept_theChargeEndsPaidWhenTheDisputeIsDecided() {
+    String id = invoiced("101");
+    post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Jeg har betalt"));
+    awaitStatus(id, "DISPUTED");
+
+    payAsCitizen(id, "125.00"); // the process waits for the caseworker, not for a payment
+    await().until(() -> "0.00".equals(charge(id).get("balance").asText()));
+    assertThat(charge(id).get("status").asText()).isEqualTo("DISPUTED");
+
+    var task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+    taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
+    awaitStatus(id, "PAID");
+  }
+
+  @Test
   void rejectedAndCorrected() {
     String id = "FBS-561-" + UUID.randomUUID();
     post("/api/v1/charges", TestCharges.json(id, "561").replace(TestCharges.CPR, TestCharges.UNKNOWN_DEBTOR_CPR));
