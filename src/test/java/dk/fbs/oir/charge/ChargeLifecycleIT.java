@@ -172,7 +172,9 @@ class ChargeLifecycleIT {
 
     var task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
-    awaitStatus(id, "PAID");
+    JsonNode paid = awaitStatus(id, "PAID");
+    assertThat(paid.get("timeline").findValuesAsText("text")).filteredOn(t -> t.startsWith("Indbetaling")).hasSize(1);
+    assertThat(paid.get("balance").asText()).isEqualTo("0.00");
   }
 
   @Test

@@ -35,6 +35,65 @@ class EngineHardeningTest {
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
+
+  /** Creates the user "mallory" if the engine ever evaluates it: the side effect that must not happen. */
+  private static final String CREATE_MALLORY = "${identityService.saveUser(identityService.newUser('mallory'))}";
+
+  @ParameterizedTest(name = "a caseworker''s task query with {0}")
+  @ValueSource(strings = {
+      "{\"assigneeExpression\":\"" + CREATE_MALLORY + "\"}",
+      "{\"orQueries\":[{\"candidateGroupExpression\":\"" + CREATE_MALLORY + "\"}]}"})
+  void aCaseworkersQueryWithAnExpressionIsRefusedAndEvaluatesNothing(String body) {
+    ResponseEntity<String> response = http.withBasicAuth("sb-esbjerg", "demo")
+        .postForEntity("/engine-rest/task", json(body), String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
+  }
+
+  @Test
+  void aSavedFilterWithAnExpressionIsRefusedAndEvaluatesNothing() {
+    String filter = "{\"resourceType\":\"Task\",\"name\":\"Ondsindet\",\"query\":{\"assigneeExpression\":\""
+        + CREATE_MALLORY + "\"}}";
+    assertThat(post("/engine-rest/filter/create", filter).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
+    assertThat(filterService.createFilterQuery().filterName("Ondsindet").count()).isZero();
+  }
+
+  @Test
+  void aJavaSerializedObjectSentOverRestIsRefused() throws Exception {
+    String variables = "{\"variables\":{\"payload\":{\"type\":\"Object\",\"value\":\"" + javaSerialized()
+        + "\",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
+        + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}";
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("library-payment").count();
+
+    ResponseEntity<String> response = post("/engine-rest/process-definition/key/library-payment/start", variables);
+
+    assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(response.getBody()).containsIgnoringCase("serializ");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("library-payment").count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void onlyOperatorsDeploy() {
+    var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    body.add("deployment-name", "ondsindet");
+    body.add("data", new org.springframework.core.io.ByteArrayResource(
+        Bpmn.convertToString(Bpmn.createExecutableProcess("x").camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "x.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    assertThat(http.withBasicAuth("sb-esbjerg", "demo").postForEntity("/engine-rest/deployment/create",
+        new HttpEntity<>(body, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("ondsindet").count()).isZero();
+  }
 
   @ParameterizedTest(name = "task query body {0}")
   @ValueSource(strings = {
@@ -76,11 +135,7 @@ class EngineHardeningTest {
   @Test
   void javaSerializedVariablesAreRefused() throws Exception {
     // what an attacker sends: a Java-serialized object, to be deserialized by the engine later
-    var bytes = new java.io.ByteArrayOutputStream();
-    try (var out = new java.io.ObjectOutputStream(bytes)) {
-      out.writeObject(new ArrayList<>(java.util.List.of("x")));
-    }
-    var value = Variables.serializedObjectValue(java.util.Base64.getEncoder().encodeToString(bytes.toByteArray()))
+    var value = Variables.serializedObjectValue(javaSerialized())
         .serializationDataFormat(SerializationDataFormats.JAVA).objectTypeName(ArrayList.class.getName()).create();
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("library-payment",
         Variables.createVariables().putValueTyped("payload", value)))
@@ -103,6 +158,14 @@ class EngineHardeningTest {
     assertThatThrownBy(() -> EngineHardening.requireLockLongerThanCalls(60_000, oir))
         .hasMessageContaining("KMD Opus");
     EngineHardening.requireLockLongerThanCalls(300_000, oir); // the configured lock: 5 minutes
+  }
+
+  private static String javaSerialized() throws java.io.IOException {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(new ArrayList<>(java.util.List.of("x")));
+    }
+    return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
   }
 
   private ResponseEntity<String> post(String path, String body) {
