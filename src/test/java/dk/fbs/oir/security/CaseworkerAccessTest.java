@@ -57,6 +57,27 @@ class CaseworkerAccessTest {
   }
 
   @Test
+  void aKoldingCaseworkerCannotSeeClaimOrCompleteAnEsbjergTask() {
+    String esbjerg = rejectedCharge("561");
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(esbjerg).singleResult().getId();
+    TestRestTemplate kolding = http.withBasicAuth("sb-kolding", "demo");
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+
+    assertThat(kolding.getForObject("/engine-rest/task", String.class)).doesNotContain(task);
+    assertThat(kolding.postForEntity("/engine-rest/task/" + task + "/claim",
+        new org.springframework.http.HttpEntity<>("{\"userId\":\"sb-kolding\"}", headers), String.class)
+        .getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(kolding.postForEntity("/engine-rest/task/" + task + "/complete",
+        new org.springframework.http.HttpEntity<>("{\"variables\":{\"rejectionDecision\":{\"value\":\"CANCEL\"}}}",
+            headers), String.class).getStatusCode().is2xxSuccessful()).isFalse();
+
+    var unchanged = taskService.createTaskQuery().taskId(task).singleResult();
+    assertThat(unchanged).as("the task is still open").isNotNull();
+    assertThat(unchanged.getAssignee()).isNull();
+  }
+
+  @Test
   void aWrongPasswordGetsNothing() {
     assertThat(http.withBasicAuth("sb-esbjerg", "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
