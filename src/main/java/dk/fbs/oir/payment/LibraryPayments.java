@@ -48,10 +48,14 @@ public class LibraryPayments {
 
   public Intake receive(String fbsChargeId, String paymentId, long amountOre, LocalDate paidOn) {
     Charge charge = ledger.find(fbsChargeId).orElseThrow(() -> new ChargeNotFoundException(fbsChargeId));
+    String hash = fbsChargeId + "|" + amountOre + "|" + paidOn;
+    Optional<Payment> earlier = find(paymentId);
+    if (earlier.isPresent()) { // the same payment again, even after it closed the charge
+      return again(paymentId, hash);
+    }
     if (charge.route() == Route.FBS_INTERNAL || ChargeUpdates.FINAL.contains(charge.status())) {
       throw new ChargeStateException("The charge is " + charge.status() + ": a payment for it is not passed on");
     }
-    String hash = fbsChargeId + "|" + amountOre + "|" + paidOn;
     try {
       tx.executeWithoutResult(status -> {
         jdbc.update("insert into library_payment (payment_id, fbs_charge_id, amount_ore, paid_on, status, request_hash,"
@@ -60,14 +64,18 @@ public class LibraryPayments {
         LibraryPaymentProcess.start(runtimeService, paymentId, fbsChargeId, charge.municipalityCode());
       });
       return new Intake(find(paymentId).orElseThrow(), true);
-    } catch (DuplicateKeyException again) {
-      String previous = jdbc.queryForObject("select request_hash from library_payment where payment_id = ?",
-          String.class, paymentId);
-      if (!hash.equals(previous)) {
-        throw new ChargeStateException("Another payment was already received under paymentId " + paymentId);
-      }
-      return new Intake(find(paymentId).orElseThrow(), false);
+    } catch (DuplicateKeyException concurrent) {
+      return again(paymentId, hash);
     }
+  }
+
+  private Intake again(String paymentId, String hash) {
+    String previous = jdbc.queryForObject("select request_hash from library_payment where payment_id = ?",
+        String.class, paymentId);
+    if (!hash.equals(previous)) {
+      throw new ChargeStateException("Another payment was already received under paymentId " + paymentId);
+    }
+    return new Intake(find(paymentId).orElseThrow(), false);
   }
 
   public Optional<Payment> find(String paymentId) {

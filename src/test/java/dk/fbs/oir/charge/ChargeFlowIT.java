@@ -1,13 +1,11 @@
 package dk.fbs.oir.charge;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.PostgresTestDatabase;
 import dk.fbs.oir.TestCharges;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,11 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,18 +30,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"simulator", "test"})
 class ChargeFlowIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry);
   }
 
   @Autowired TestRestTemplate http;
+  private FbsClient fbs;
 
   @org.junit.jupiter.api.BeforeEach
-  void authenticateAsFbs() {
-    http = http.withBasicAuth("fbs", "fbs");
+  void fbs() {
+    fbs = new FbsClient(http);
   }
   @Autowired JdbcTemplate jdbc;
 
@@ -59,15 +52,15 @@ class ChargeFlowIT {
       "173, EG_OS_INDSIGT, 'EG-173-[0-9A-F]{8}'"})
   void aChargeReachesItsMunicipalitysDebtorSystem(String municipality, String route, String claimIdPattern) {
     String id = "FBS-" + municipality + "-" + UUID.randomUUID();
-    assertThat(post(TestCharges.json(id, municipality)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
-    JsonNode charge = awaitStatus(id, "SUBMITTED", "INVOICED"); // the invoice may follow at once
+    JsonNode charge = fbs.awaitStatus(id, "SUBMITTED", "INVOICED"); // the invoice may follow at once
     assertThat(charge.get("route").asText()).isEqualTo(route);
     assertThat(charge.get("debtorSystemClaimId").asText()).matches(claimIdPattern);
     assertThat(charge.get("lastConfirmedAt").isNull()).isFalse();
     assertThat(charge.get("timeline").findValuesAsText("status")).startsWith("RECEIVED", "SUBMITTED");
 
-    JsonNode claims = JSON.valueToTree(simulatorClaims(id));
+    JsonNode claims = fbs.claims(id);
     assertThat(claims).hasSize(1);
     assertThat(claims.get(0).get("claimId").asText()).isEqualTo(charge.get("debtorSystemClaimId").asText());
     assertThat(claims.get(0).get("principal").asText()).isEqualTo("125.00");
@@ -76,21 +69,21 @@ class ChargeFlowIT {
   @Test
   void aChargeBeforeTheMunicipalitysGoLiveIsHandledInFbs() {
     String id = "FBS-561-" + UUID.randomUUID();
-    post(TestCharges.json(id, "561").replace("2026-11-20", "2022-04-13")); // Esbjerg went live 14 April 2022
+    fbs.post("/api/v1/charges", TestCharges.json(id, "561").replace("2026-11-20", "2022-04-13")); // Esbjerg went live 14 April 2022
 
-    JsonNode charge = awaitStatus(id, "HANDLED_IN_FBS");
+    JsonNode charge = fbs.awaitStatus(id, "HANDLED_IN_FBS");
     assertThat(charge.get("route").asText()).isEqualTo("FBS_INTERNAL");
-    assertThat(simulatorClaims(id)).isEmpty();
+    assertThat(fbs.claims(id)).isEmpty();
   }
 
   @Test
   void aClaimRejectedByTheDebtorSystemEndsRejectedWithTheReason() {
     String id = "FBS-101-" + UUID.randomUUID();
-    post(TestCharges.json(id, "101").replace(TestCharges.CPR, TestCharges.UNKNOWN_DEBTOR_CPR));
+    fbs.post("/api/v1/charges", TestCharges.json(id, "101").replace(TestCharges.CPR, TestCharges.UNKNOWN_DEBTOR_CPR));
 
-    JsonNode charge = awaitStatus(id, "REJECTED");
+    JsonNode charge = fbs.awaitStatus(id, "REJECTED");
     assertThat(charge.get("timeline").get(1).get("text").asText()).contains("KMD Opus", "UKENDT_DEBITOR");
-    assertThat(simulatorClaims(id)).isEmpty();
+    assertThat(fbs.claims(id)).isEmpty();
   }
 
   @Test
@@ -98,7 +91,7 @@ class ChargeFlowIT {
     String id = "FBS-621-" + UUID.randomUUID();
     List<Callable<HttpStatus>> posts = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      posts.add(() -> HttpStatus.valueOf(post(TestCharges.json(id, "621")).getStatusCode().value()));
+      posts.add(() -> HttpStatus.valueOf(fbs.post("/api/v1/charges", TestCharges.json(id, "621")).getStatusCode().value()));
     }
     List<HttpStatus> statuses = new ArrayList<>();
     var pool = Executors.newFixedThreadPool(8);
@@ -112,25 +105,10 @@ class ChargeFlowIT {
 
     assertThat(statuses).containsOnly(HttpStatus.ACCEPTED, HttpStatus.OK);
     assertThat(statuses).filteredOn(HttpStatus.ACCEPTED::equals).hasSize(1);
-    awaitStatus(id, "SUBMITTED", "INVOICED");
+    fbs.awaitStatus(id, "SUBMITTED", "INVOICED");
     assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ?", Long.class, id))
         .isEqualTo(1);
-    assertThat(simulatorClaims(id)).hasSize(1);
+    assertThat(fbs.claims(id)).hasSize(1);
   }
 
-  private JsonNode awaitStatus(String id, String... statuses) {
-    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-        .until(() -> JSON.readTree(http.getForObject("/api/v1/charges/" + id, String.class)),
-            charge -> List.of(statuses).contains(charge.get("status").asText()));
-  }
-
-  private List<?> simulatorClaims(String fbsChargeId) {
-    return http.getForObject("/simulator/api/claims?fbsChargeId=" + fbsChargeId, List.class);
-  }
-
-  private ResponseEntity<String> post(String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.postForEntity("/api/v1/charges", new HttpEntity<>(body, headers), String.class);
-  }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.MutableClock;
 import dk.fbs.oir.PostgresTestDatabase;
 import dk.fbs.oir.TestCharges;
@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,10 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,8 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"simulator", "test"})
 class ChargeLifecycleIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TestConfiguration
   static class Clocks {
     @Bean
@@ -62,10 +58,11 @@ class ChargeLifecycleIT {
   }
 
   @Autowired TestRestTemplate http;
+  private FbsClient fbs;
 
-  @org.junit.jupiter.api.BeforeEach
-  void authenticateAsFbs() {
-    http = http.withBasicAuth("fbs", "fbs");
+  @BeforeEach
+  void fbs() {
+    fbs = new FbsClient(http);
   }
   @Autowired MutableClock clock;
   @Autowired ManagementService managementService;
@@ -80,24 +77,24 @@ class ChargeLifecycleIT {
   @Test
   void paidOnTime() {
     String id = invoiced("101");
-    payAsCitizen(id, "125.00");
+    fbs.payAsCitizen(id, "125.00");
 
-    JsonNode charge = awaitStatus(id, "PAID");
+    JsonNode charge = fbs.awaitStatus(id, "PAID");
     assertThat(charge.get("balance").asText()).isEqualTo("0.00");
-    assertThat(claim(id).get("state").asText()).isEqualTo("BETALT");
+    assertThat(fbs.claim(id).get("state").asText()).isEqualTo("BETALT");
   }
 
   @Test
   void paidAfterReminder2() {
     String id = invoiced("101");
     passDeadline(id);
-    awaitStatus(id, "REMINDED");
+    fbs.awaitStatus(id, "REMINDED");
     passDeadline(id);
-    await().until(() -> claim(id).get("reminders").asInt() == 2);
-    assertThat(claim(id).get("balance").asText()).isEqualTo("225.00"); // 125 + the second reminder's 100 kr fee
+    await().until(() -> fbs.claim(id).get("reminders").asInt() == 2);
+    assertThat(fbs.claim(id).get("balance").asText()).isEqualTo("225.00"); // 125 + the second reminder's 100 kr fee
 
-    payAsCitizen(id, "225.00");
-    JsonNode charge = awaitStatus(id, "PAID");
+    fbs.payAsCitizen(id, "225.00");
+    JsonNode charge = fbs.awaitStatus(id, "PAID");
     assertThat(charge.get("timeline").findValuesAsText("text")).anyMatch(t -> t.startsWith("Rykker 2 sendt med gebyr"));
   }
 
@@ -105,12 +102,12 @@ class ChargeLifecycleIT {
   void transferredToPsrmAndCollected() {
     String id = invoiced("101");
     remindersRunOut(id);
-    awaitStatus(id, "IN_COLLECTION");
-    assertThat(claim(id).get("state").asText()).isEqualTo("OVERDRAGET_TIL_INDDRIVELSE");
+    fbs.awaitStatus(id, "IN_COLLECTION");
+    assertThat(fbs.claim(id).get("state").asText()).isEqualTo("OVERDRAGET_TIL_INDDRIVELSE");
 
-    post("/simulator/api/collection-outcomes", Map.of("claimId", claimId(id), "outcome", "COLLECTED"));
-    awaitStatus(id, "COLLECTED");
-    assertThat(claim(id).get("state").asText()).isEqualTo("INDDREVET");
+    fbs.post("/simulator/api/collection-outcomes", Map.of("claimId", fbs.charge(id).get("debtorSystemClaimId").asText(), "outcome", "COLLECTED"));
+    fbs.awaitStatus(id, "COLLECTED");
+    assertThat(fbs.claim(id).get("state").asText()).isEqualTo("INDDREVET");
   }
 
   @Test
@@ -123,56 +120,56 @@ class ChargeLifecycleIT {
     assertThat(task.getName()).isEqualTo("Godkend oversendelse til inddrivelse");
     taskService.complete(task.getId(), Map.of("approvalDecision", "WRITE_OFF"));
 
-    JsonNode charge = awaitStatus(id, "WRITTEN_OFF");
+    JsonNode charge = fbs.awaitStatus(id, "WRITTEN_OFF");
     assertThat(charge.get("balance").asText()).isEqualTo("0.00");
-    assertThat(claim(id).get("state").asText()).isEqualTo("AFSKREVET");
+    assertThat(fbs.claim(id).get("state").asText()).isEqualTo("AFSKREVET");
   }
 
   @Test
   void cancelledAfterReminder1() {
     String id = invoiced("621");
     passDeadline(id);
-    awaitStatus(id, "REMINDED");
+    fbs.awaitStatus(id, "REMINDED");
 
-    ResponseEntity<String> response = post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "MATERIAL_RETURNED"));
+    ResponseEntity<String> response = fbs.post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "MATERIAL_RETURNED"));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus(id, "CANCELLED");
-    assertThat(claim(id).get("state").asText()).isEqualTo("KREDITERET");
-    assertThat(claim(id).get("balance").asText()).isEqualTo("0.00");
+    fbs.awaitStatus(id, "CANCELLED");
+    assertThat(fbs.claim(id).get("state").asText()).isEqualTo("KREDITERET");
+    assertThat(fbs.claim(id).get("balance").asText()).isEqualTo("0.00");
 
-    assertThat(post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "FEE_WAIVED")).getStatusCode())
+    assertThat(fbs.post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "FEE_WAIVED")).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
   }
 
   @Test
   void disputedAndReduced() {
     String id = invoiced("101");
-    assertThat(post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret")).getStatusCode())
+    assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
-    awaitStatus(id, "DISPUTED");
+    fbs.awaitStatus(id, "DISPUTED");
 
     var task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     assertThat(task.getName()).isEqualTo("Behandl indsigelse");
     taskService.complete(task.getId(), Map.of("disputeDecision", "REDUCE", "reductionAmount", "25,00"));
 
-    await().until(() -> "100.00".equals(charge(id).get("balance").asText()));
-    assertThat(charge(id).get("status").asText()).isEqualTo("INVOICED");
-    assertThat(claim(id).get("balance").asText()).isEqualTo("100.00");
+    await().until(() -> "100.00".equals(fbs.charge(id).get("balance").asText()));
+    assertThat(fbs.charge(id).get("status").asText()).isEqualTo("INVOICED");
+    assertThat(fbs.claim(id).get("balance").asText()).isEqualTo("100.00");
   }
 
   @Test
   void aPaymentWhileNobodyWaitsForItIsKept_theChargeEndsPaidWhenTheDisputeIsDecided() {
     String id = invoiced("101");
-    post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Jeg har betalt"));
-    awaitStatus(id, "DISPUTED");
+    fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Jeg har betalt"));
+    fbs.awaitStatus(id, "DISPUTED");
 
-    payAsCitizen(id, "125.00"); // the process waits for the caseworker, not for a payment
-    await().until(() -> "0.00".equals(charge(id).get("balance").asText()));
-    assertThat(charge(id).get("status").asText()).isEqualTo("DISPUTED");
+    fbs.payAsCitizen(id, "125.00"); // the process waits for the caseworker, not for a payment
+    await().until(() -> "0.00".equals(fbs.charge(id).get("balance").asText()));
+    assertThat(fbs.charge(id).get("status").asText()).isEqualTo("DISPUTED");
 
     var task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
-    JsonNode paid = awaitStatus(id, "PAID");
+    JsonNode paid = fbs.awaitStatus(id, "PAID");
     assertThat(paid.get("timeline").findValuesAsText("text")).filteredOn(t -> t.startsWith("Indbetaling")).hasSize(1);
     assertThat(paid.get("balance").asText()).isEqualTo("0.00");
   }
@@ -180,15 +177,15 @@ class ChargeLifecycleIT {
   @Test
   void rejectedAndCorrected() {
     String id = "FBS-561-" + UUID.randomUUID();
-    post("/api/v1/charges", TestCharges.json(id, "561").replace(TestCharges.CPR, TestCharges.UNKNOWN_DEBTOR_CPR));
-    awaitStatus(id, "REJECTED");
+    fbs.post("/api/v1/charges", TestCharges.json(id, "561").replace(TestCharges.CPR, TestCharges.UNKNOWN_DEBTOR_CPR));
+    fbs.awaitStatus(id, "REJECTED");
 
     var task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     assertThat(task.getName()).isEqualTo("Behandl afvist fordring");
     taskService.complete(task.getId(), Map.of("rejectionDecision", "RESUBMIT", "correctedCpr", "0101901235"));
 
-    awaitStatus(id, "INVOICED");
-    assertThat(claim(id).get("debtor").asText()).isEqualTo("010190-****");
+    fbs.awaitStatus(id, "INVOICED");
+    assertThat(fbs.claim(id).get("debtor").asText()).isEqualTo("010190-****");
     assertThat(runtimeService.getVariables(
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId()))
         .doesNotContainKey("correctedCpr");
@@ -204,8 +201,8 @@ class ChargeLifecycleIT {
   private String invoiced(String municipality, String body) {
     String id = "FBS-" + municipality + "-" + UUID.randomUUID();
     String withId = body.replaceFirst("\"fbsChargeId\":\"[^\"]*\"", "\"fbsChargeId\":\"" + id + "\"");
-    assertThat(post("/api/v1/charges", withId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    JsonNode charge = awaitStatus(id, "INVOICED");
+    assertThat(fbs.post("/api/v1/charges", withId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    JsonNode charge = fbs.awaitStatus(id, "INVOICED");
     assertThat(charge.get("lastPayDate").isNull()).isFalse();
     return id;
   }
@@ -231,48 +228,5 @@ class ChargeLifecycleIT {
     }
     managementService.executeJob(timer.getId());
     await().until(() -> managementService.createJobQuery().processInstanceId(instance).executable().count() == 0);
-  }
-
-  private void payAsCitizen(String id, String amount) {
-    assertThat(post("/simulator/api/citizen-payments", Map.of("claimId", claimId(id), "amount", amount))
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
-  }
-
-  private String claimId(String id) {
-    return charge(id).get("debtorSystemClaimId").asText();
-  }
-
-  private JsonNode claim(String id) {
-    JsonNode claims = read(http.getForObject("/simulator/api/claims?fbsChargeId=" + id, String.class));
-    assertThat(claims).hasSize(1);
-    return claims.get(0);
-  }
-
-  private JsonNode charge(String id) {
-    return read(http.getForObject("/api/v1/charges/" + id, String.class));
-  }
-
-  private JsonNode awaitStatus(String id, String status) {
-    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-        .until(() -> charge(id), charge -> status.equals(charge.get("status").asText()));
-  }
-
-  private ResponseEntity<String> post(String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    try {
-      String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-      return http.postForEntity(path, new HttpEntity<>(json, headers), String.class);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode read(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

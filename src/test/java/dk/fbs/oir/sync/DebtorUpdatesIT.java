@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.PostgresTestDatabase;
 import dk.fbs.oir.TestCharges;
 import dk.fbs.oir.oir.ClaimSubmission;
@@ -23,10 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -43,18 +40,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"simulator", "test"})
 class DebtorUpdatesIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry);
   }
 
   @Autowired TestRestTemplate http;
+  private FbsClient fbs;
 
   @org.junit.jupiter.api.BeforeEach
-  void authenticateAsFbs() {
-    http = http.withBasicAuth("fbs", "fbs");
+  void fbs() {
+    fbs = new FbsClient(http);
   }
   @Autowired SimulatorProperties simulator;
   @Autowired DebtorSync sync;
@@ -80,31 +76,31 @@ class DebtorUpdatesIT {
     pushUrl = simulator.getPushUrl();
     simulator.setPushUrl(""); // the debtor system does not notify: only the timed pull (every 2 s) finds it
 
-    payAsCitizen(id, "125.00");
-    await().atMost(Duration.ofSeconds(15)).until(() -> "PAID".equals(charge(id).get("status").asText()));
+    fbs.payAsCitizen(id, "125.00");
+    await().atMost(Duration.ofSeconds(15)).until(() -> "PAID".equals(fbs.charge(id).get("status").asText()));
   }
 
   @Test
   void aPaymentInTheDebtorSystemArrivesAtOnceByPush() {
     String id = invoiced("621");
-    payAsCitizen(id, "125.00");
+    fbs.payAsCitizen(id, "125.00");
     await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
-        .until(() -> "PAID".equals(charge(id).get("status").asText()));
+        .until(() -> "PAID".equals(fbs.charge(id).get("status").asText()));
   }
 
   @Test
   void aReplayedOrDuplicatedEventBatchChangesNothing() {
     String id = invoiced("101");
-    payAsCitizen(id, "25.00");
-    await().until(() -> "100.00".equals(charge(id).get("balance").asText()));
-    JsonNode before = charge(id);
+    fbs.payAsCitizen(id, "25.00");
+    await().until(() -> "100.00".equals(fbs.charge(id).get("balance").asText()));
+    JsonNode before = fbs.charge(id);
 
     // the same events once more: a duplicate of each, and a replay from the start of the log
     jdbc.update("update sync_cursor set last_seq = 0");
     sync.sync(DebtorSystem.KMD_OPUS, "101");
     sync.sync(DebtorSystem.KMD_OPUS, "101");
 
-    JsonNode after = charge(id);
+    JsonNode after = fbs.charge(id);
     assertThat(after.get("balance").asText()).isEqualTo("100.00");
     assertThat(after.get("timeline")).isEqualTo(before.get("timeline"));
   }
@@ -117,30 +113,30 @@ class DebtorUpdatesIT {
         unknown);
     invoiced("561"); // so that Esbjerg's events are read
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> read(http.withBasicAuth("operator", "operator").getForObject(
+    await().atMost(Duration.ofSeconds(15)).until(() -> FbsClient.read(http.withBasicAuth("operator", "operator").getForObject(
         "/api/v1/debtor-systems/parked-events", String.class)).findValuesAsText("fbsChargeId").contains(unknown));
   }
 
   @Test
   void aLibraryPaymentForAPrisme2009MunicipalityIsForwardedAndClosesTheCharge() {
     String id = invoiced("561");
-    JsonNode charge = charge(id);
+    JsonNode charge = fbs.charge(id);
     assertThat(charge.get("paymentOptions").findValuesAsText("channel")).containsExactly("LIBRARY");
 
     String paymentId = "KASSE-561-" + UUID.randomUUID();
     Map<String, String> payment = Map.of("paymentId", paymentId, "amount", "125.00", "paidOn", LocalDate.now().toString());
-    assertThat(post("/api/v1/charges/" + id + "/payments", payment).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(post("/api/v1/charges/" + id + "/payments", payment).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(fbs.post("/api/v1/charges/" + id + "/payments", payment).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(fbs.post("/api/v1/charges/" + id + "/payments", payment).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> "PAID".equals(charge(id).get("status").asText()));
-    JsonNode claim = read(http.getForObject("/simulator/api/claims?fbsChargeId=" + id, String.class)).get(0);
+    await().atMost(Duration.ofSeconds(15)).until(() -> "PAID".equals(fbs.charge(id).get("status").asText()));
+    JsonNode claim = FbsClient.read(http.getForObject("/simulator/api/claims?fbsChargeId=" + id, String.class)).get(0);
     assertThat(claim.get("state").asText()).isEqualTo("BETALT");
     assertThat(claim.get("balance").asText()).isEqualTo("0.00");
   }
 
   @Test
   void aChargeWithTheKmdOpusPaymentSolutionOffersIt() {
-    JsonNode options = charge(invoiced("101")).get("paymentOptions");
+    JsonNode options = fbs.charge(invoiced("101")).get("paymentOptions");
     assertThat(options.get(0).get("channel").asText()).isEqualTo("PAYMENT_SOLUTION");
     assertThat(options.get(0).get("reference").asText()).startsWith("+71<");
   }
@@ -149,11 +145,11 @@ class DebtorUpdatesIT {
   void aChargePastItsFreshnessLimitIsFlagged() {
     simulator.behaviour(DebtorSystem.EG_OS_INDSIGT).setEventDelay(Duration.ofHours(1)); // the invoice event is late
     String id = "FBS-173-" + UUID.randomUUID();
-    post("/api/v1/charges", TestCharges.json(id, "173"));
+    fbs.post("/api/v1/charges", TestCharges.json(id, "173"));
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> charge(id).get("stale").asBoolean());
-    assertThat(charge(id).get("status").asText()).isEqualTo("SUBMITTED");
-    JsonNode health = read(http.getForObject("/actuator/health", String.class));
+    await().atMost(Duration.ofSeconds(15)).until(() -> fbs.charge(id).get("stale").asBoolean());
+    assertThat(fbs.charge(id).get("status").asText()).isEqualTo("SUBMITTED");
+    JsonNode health = FbsClient.read(http.getForObject("/actuator/health", String.class));
     assertThat(health.get("status").asText()).isEqualTo("STALE_CHARGES");
     assertThat(health.at("/components/debtorFreshness/details/staleCharges/EG_OS_INDSIGT").asLong()).isPositive();
   }
@@ -162,19 +158,19 @@ class DebtorUpdatesIT {
   void searchAnswersLiveAndFallsBackToTheLedgerWhenTheDebtorSystemIsDown() {
     String cpr = "1512873456";
     String id = "FBS-101-" + UUID.randomUUID();
-    post("/api/v1/charges", TestCharges.json(id, "101").replace(TestCharges.CPR, cpr));
-    await().until(() -> "INVOICED".equals(charge(id).get("status").asText()));
+    fbs.post("/api/v1/charges", TestCharges.json(id, "101").replace(TestCharges.CPR, cpr));
+    await().until(() -> "INVOICED".equals(fbs.charge(id).get("status").asText()));
     Map<String, String> query = Map.of("cpr", cpr, "municipalityCode", "101");
 
-    JsonNode live = read(post("/api/v1/debtors/search", query).getBody());
+    JsonNode live = FbsClient.read(fbs.post("/api/v1/debtors/search", query).getBody());
     assertThat(live.get("source").asText()).isEqualTo("DEBTOR_SYSTEM");
     assertThat(live.get("charges").findValuesAsText("fbsChargeId")).containsExactly(id);
     assertThat(live.get("charges").get(0).get("claimState").asText()).isEqualTo("OPKRAEVET");
 
     simulator.behaviour(DebtorSystem.KMD_OPUS).setFault(Fault.DOWN);
-    ResponseEntity<String> fallback = post("/api/v1/debtors/search", query);
+    ResponseEntity<String> fallback = fbs.post("/api/v1/debtors/search", query);
     assertThat(fallback.getStatusCode()).isEqualTo(HttpStatus.OK);
-    JsonNode ledger = read(fallback.getBody());
+    JsonNode ledger = FbsClient.read(fallback.getBody());
     assertThat(ledger.get("source").asText()).isEqualTo("LEDGER");
     assertThat(ledger.get("note").asText()).contains("svarede ikke");
     assertThat(ledger.get("charges").findValuesAsText("fbsChargeId")).containsExactly(id);
@@ -185,37 +181,9 @@ class DebtorUpdatesIT {
 
   private String invoiced(String municipality) {
     String id = "FBS-" + municipality + "-" + UUID.randomUUID();
-    assertThat(post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    await().atMost(Duration.ofSeconds(15)).until(() -> "INVOICED".equals(charge(id).get("status").asText()));
+    assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    await().atMost(Duration.ofSeconds(15)).until(() -> "INVOICED".equals(fbs.charge(id).get("status").asText()));
     return id;
   }
 
-  private void payAsCitizen(String id, String amount) {
-    String claimId = charge(id).get("debtorSystemClaimId").asText();
-    assertThat(post("/simulator/api/citizen-payments", Map.of("claimId", claimId, "amount", amount)).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-  }
-
-  private JsonNode charge(String id) {
-    return read(http.getForObject("/api/v1/charges/" + id, String.class));
-  }
-
-  private ResponseEntity<String> post(String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    try {
-      String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-      return http.postForEntity(path, new HttpEntity<>(json, headers), String.class);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode read(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
