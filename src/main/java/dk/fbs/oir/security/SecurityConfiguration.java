@@ -38,7 +38,7 @@ public class SecurityConfiguration {
     return http.securityMatcher("/api/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/v1/debtor-systems/*/notifications").hasAnyRole(DEBTOR_SYSTEM, OPERATOR)
-            .requestMatchers("/api/v1/debtor-systems/**").hasRole(OPERATOR)
+            .requestMatchers("/api/v1/debtor-systems/**", "/api/v1/operator/**").hasRole(OPERATOR)
             .anyRequest().hasRole(FBS))
         .httpBasic(withDefaults())
         .csrf(csrf -> csrf.disable())

@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"simulator", "test", "demo"})
+@ActiveProfiles({"simulator", "demo", "test"}) // test last: its API clients win
 class CaseworkerAccessTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -29,7 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The engine's known holes, each closed and proven: one test per hole. */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"simulator", "test", "demo"})
+@ActiveProfiles({"simulator", "demo", "test"}) // test last: its API clients win
 class EngineHardeningTest {
 
   @Autowired TestRestTemplate http;

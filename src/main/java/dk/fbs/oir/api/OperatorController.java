@@ -1,0 +1,57 @@
+package dk.fbs.oir.api;
+
+import dk.fbs.oir.deploy.InstanceMigration;
+import dk.fbs.oir.deploy.ModelDeployment;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Operators' commands (role OPERATOR). */
+@RestController
+@RequestMapping("/api/v1/operator")
+@Tag(name = "Operators")
+public class OperatorController {
+
+  private final InstanceMigration migration;
+  private final ModelDeployment deployment;
+
+  public OperatorController(InstanceMigration migration, ModelDeployment deployment) {
+    this.migration = migration;
+    this.deployment = deployment;
+  }
+
+  @PostMapping(path = "/deployments", consumes = "application/octet-stream")
+  @Operation(summary = "Deploy a changed BPMN or DMN file without a new jar",
+      description = "curl -u drift:… --data-binary @processes/charge.bpmn -H 'Content-Type: application/octet-stream'"
+          + " '…/api/v1/operator/deployments?file=charge.bpmn'. Deploy-changed-only: an unchanged file makes no new"
+          + " version. Answers the new versions.")
+  public ModelDeployment.Deployed deploy(@RequestParam String file, @RequestBody byte[] content) {
+    try {
+      return deployment.deploy(file, content);
+    } catch (IllegalArgumentException badName) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, badName.getMessage());
+    }
+  }
+
+  public record MigrationRequest(@NotBlank String processDefinitionKey) {}
+
+  @PostMapping("/migrations")
+  @Operation(summary = "Move running instances to the newest version of their process",
+      description = "Instance by instance with a Camunda migration plan mapping equal activity ids; reports the"
+          + " instances that cannot be moved and why, and leaves them untouched on their version.")
+  public InstanceMigration.Report migrate(@Valid @RequestBody MigrationRequest request) {
+    try {
+      return migration.migrateToLatest(request.processDefinitionKey());
+    } catch (IllegalArgumentException unknown) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage());
+    }
+  }
+}
