@@ -14,6 +14,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -82,6 +87,67 @@ class ModelContractTest {
     }
     assertThat(problems).as("problems in %s", fileName).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void everyElementIsReachableAndLeadsSomewhere(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    java.util.Set<FlowNode> reached = new java.util.HashSet<>();
+    java.util.Deque<FlowNode> todo = new java.util.ArrayDeque<>();
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      boolean eventSubProcess = start.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent();
+      if (start.getParentElement() instanceof Process || eventSubProcess) {
+        todo.add(start);
+      }
+    }
+    while (!todo.isEmpty()) {
+      FlowNode node = todo.poll();
+      if (!reached.add(node)) {
+        continue;
+      }
+      node.getOutgoing().forEach(flow -> todo.add(flow.getTarget()));
+      if (node instanceof SubProcess sub) {
+        sub.getChildElementsByType(StartEvent.class).forEach(todo::add);
+      }
+      model.getModelElementsByType(BoundaryEvent.class).stream()
+          .filter(boundary -> boundary.getAttachedTo() == node).forEach(todo::add);
+    }
+    List<String> problems = new ArrayList<>();
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      boolean eventSubProcess = node instanceof SubProcess sub && sub.triggeredByEvent();
+      if (!reached.contains(node) && !eventSubProcess) {
+        problems.add(node.getId() + ": unreachable from any start event: connect it or remove it");
+      }
+      if (!(node instanceof EndEvent) && !eventSubProcess && node.getOutgoing().isEmpty()) {
+        problems.add(node.getId() + ": a dead end: give it an outgoing flow or make it an end event");
+      }
+    }
+    assertThat(problems).as("problems in %s", file.getFileName()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dmnFiles")
+  void everyDecisionInputIsAVariableTheProcessesProvide(Path file) {
+    var model = Dmn.readModelFromFile(file.toFile());
+    java.util.Set<String> outputsOfThisFile = new java.util.HashSet<>();
+    model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Output.class)
+        .forEach(output -> outputsOfThisFile.add(output.getName()));
+    List<String> problems = new ArrayList<>();
+    for (var input : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.InputExpression.class)) {
+      String expression = input.getText().getTextContent().replaceAll("\"[^\"]*\"", "");
+      Matcher names = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\b(?!\\s*\\()").matcher(expression);
+      while (names.find()) {
+        String name = names.group(1);
+        if (!FEEL_WORDS.contains(name) && !outputsOfThisFile.contains(name) && !isProcessVariable(name)) {
+          problems.add(input.getParentElement().getAttributeValue("id") + ": input '" + name
+              + "' is no variable of the processes (see the process backing classes) nor an output of this file");
+        }
+      }
+    }
+    assertThat(problems).as("problems in %s", file.getFileName()).isEmpty();
+  }
+
+  private static final List<String> FEEL_WORDS = List.of("and", "or", "not", "null", "true", "false");
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dmnFiles")

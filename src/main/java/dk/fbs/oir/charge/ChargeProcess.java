@@ -45,6 +45,7 @@ public final class ChargeProcess {
     Task_ApplyCorrection,
     Event_InvoiceIssued,
     Task_RecordInvoice,
+    Gateway_DunningMerge,
     SubProcess_Dunning,
     StartEvent_Dunning,
     Gateway_DunningLoop,
