@@ -9,7 +9,6 @@ import dk.fbs.oir.routing.Route;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
@@ -95,8 +94,4 @@ public class LibraryPayments {
     jdbc.update("update library_payment set status = 'REJECTED' where payment_id = ?", paymentId);
   }
 
-  List<Payment> ofCharge(String fbsChargeId) {
-    return jdbc.queryForList("select payment_id from library_payment where fbs_charge_id = ? order by created_at",
-        String.class, fbsChargeId).stream().map(id -> find(id).orElseThrow()).toList();
-  }
 }
