@@ -93,5 +93,4 @@ public class LibraryPayments {
   void markRejected(String paymentId) {
     jdbc.update("update library_payment set status = 'REJECTED' where payment_id = ?", paymentId);
   }
-
 }
