@@ -75,7 +75,9 @@ public class DemoIdentity {
     }
     if (filters.createFilterQuery().filterName(FILTER_NAME).count() == 0) {
       Filter filter = filters.newTaskFilter(FILTER_NAME)
-          .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+          .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+              .includeAssignedTasks()); // a claimed task stays in the list
+
       filters.saveFilter(filter);
       for (Caseworker c : CASEWORKERS) {
         grant(caseworkerGroup(c.municipalityCode()), Resources.FILTER, filter.getId(), Permissions.READ);

@@ -1,0 +1,268 @@
+package dk.fbs.oir.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.fbs.oir.FbsClient;
+import dk.fbs.oir.MutableClock;
+import dk.fbs.oir.TestCharges;
+import dk.fbs.oir.charge.ChargeLedger;
+import dk.fbs.oir.charge.ChargeService;
+import dk.fbs.oir.charge.ChargeStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An Esbjerg caseworker in Tasklist, in a real browser: headless Chromium (Debian's package)
+ * driven by {@code src/test/browser/tasklist.mjs} with playwright-core. The caseworker logs in,
+ * sees only Esbjerg's task in "Min kommunes opgaver" (not København's, neither in the list nor by
+ * its link), approves "Godkend oversendelse til inddrivelse", and the charge goes on to PSRM.
+ * Screenshots: {@code target/browser/tasklist-list.png}, {@code tasklist.png} (before completing)
+ * and {@code tasklist-completed.png}.
+ *
+ * <p>Needs {@code /usr/bin/chromium}, {@code node} and {@code src/test/browser/node_modules};
+ * {@code .ci/run} installs them. Without them the test fails and says so; it never skips.
+ */
+@DirtiesContext // one Camunda engine "default" per JVM at a time
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.main.allow-bean-definition-overriding=true")
+@ActiveProfiles({"simulator", "demo", "test"}) // test last: its API clients win
+class TasklistBrowserIT {
+
+  private static final Logger log = LoggerFactory.getLogger(TasklistBrowserIT.class);
+
+  private static final Path BASEDIR = Path.of(System.getProperty("user.dir"));
+  private static final Path BROWSER_TESTS = BASEDIR.resolve("src/test/browser");
+  private static final Path SCRIPT = BROWSER_TESTS.resolve("tasklist.mjs");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = BASEDIR.resolve("target/browser");
+  private static final String INSTALL_HINT = "run .ci/run, or install by hand: apt-get install -y chromium && "
+      + "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix src/test/browser";
+  private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(3);
+
+  /** A debtor born in 2015: collection.dmn asks a caseworker to approve the transfer. */
+  private static final String MINOR_CPR = "0101154234";
+  private static final String APPROVAL_TASK = "Godkend oversendelse til inddrivelse";
+  private static final String REJECTED_TASK = "Behandl afvist fordring";
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    MutableClock clock() {
+      return new MutableClock();
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+  @Autowired ChargeService charges;
+  @Autowired ChargeLedger ledger;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired MutableClock clock;
+
+  /** Before the application starts: a missing browser is a failure that says what to install. */
+  @BeforeAll
+  static void browserInstalled() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      fail("No Chromium at " + CHROMIUM + ": " + INSTALL_HINT);
+    }
+    if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))) {
+      fail("No " + BROWSER_TESTS.resolve("node_modules/playwright-core") + ": " + INSTALL_HINT);
+    }
+    try {
+      Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!node.waitFor(30, TimeUnit.SECONDS) || node.exitValue() != 0) {
+        fail("node --version failed: " + version);
+      }
+      log.info("Browser test with node {} and {}", version, CHROMIUM);
+    } catch (IOException e) {
+      fail("No node on the PATH (apt-get install -y nodejs npm): " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted");
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  @Test
+  void anEsbjergCaseworkerApprovesTheTransferToCollectionInTasklist() throws Exception {
+    String esbjerg = "FBS-561-" + UUID.randomUUID();
+    charges.receive(TestCharges.charge(esbjerg, "561", MINOR_CPR, LocalDate.of(2026, 11, 20)));
+    awaitStatus(esbjerg, ChargeStatus.INVOICED);
+    for (int i = 0; i < 3; i++) { // two reminders, then the wait before collection
+      passDeadline(esbjerg);
+    }
+    Task approval = awaitTask(esbjerg);
+    assertThat(approval.getName()).isEqualTo(APPROVAL_TASK);
+    assertThat(approval.getTenantId()).isEqualTo("561");
+    assertThat(approval.getAssignee()).isNull();
+    assertThat(candidateGroups(approval)).containsExactly("sagsbehandler-561");
+
+    String copenhagen = "FBS-101-" + UUID.randomUUID();
+    charges.receive(TestCharges.charge(copenhagen, "101", TestCharges.UNKNOWN_DEBTOR_CPR, LocalDate.of(2026, 11, 20)));
+    Task rejected = awaitTask(copenhagen);
+    assertThat(rejected.getName()).isEqualTo(REJECTED_TASK);
+    assertThat(rejected.getTenantId()).isEqualTo("101");
+    assertThat(candidateGroups(rejected)).containsExactly("sagsbehandler-101");
+    awaitStatus(copenhagen, ChargeStatus.REJECTED);
+
+    runBrowser(List.of("http://localhost:" + port,
+        "--user", "sb-esbjerg", "--password", "demo", "--filter", "Min kommunes opgaver",
+        "--task", APPROVAL_TASK, "--expect", APPROVAL_TASK, "--tenant", "561",
+        "--forbid", REJECTED_TASK, "--forbid-task-id", rejected.getId(),
+        "--field", "approvalDecision", "--value", "APPROVE", "--label", "Oversend til inddrivelse",
+        "--out", SCREENSHOTS.toString()));
+
+    // Esbjerg's charge went past Gateway_Approval to PSRM, decided by the caseworker in the browser
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isZero();
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(approval.getId()).singleResult();
+    assertThat(done.getEndTime()).isNotNull();
+    assertThat(done.getAssignee()).isEqualTo("sb-esbjerg");
+    assertThat(done.getDeleteReason()).isEqualTo("completed");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(approval.getProcessInstanceId())
+        .variableName("approvalDecision").singleResult().getValue()).isEqualTo("APPROVE");
+    JsonNode charge = awaitStatus(esbjerg, ChargeStatus.IN_COLLECTION);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(approval.getProcessInstanceId())
+        .activityId("Gateway_Approval").finished().count()).isEqualTo(1);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(approval.getProcessInstanceId())
+        .activityId("Task_TransferToCollection").finished().count()).isEqualTo(1);
+    assertThat(claimState(esbjerg)).isEqualTo("OVERDRAGET_TIL_INDDRIVELSE");
+    assertThat(charge.get("timeline").findValuesAsText("status")).contains("IN_COLLECTION");
+
+    // København's task is untouched
+    Task stillThere = taskService.createTaskQuery().taskId(rejected.getId()).singleResult();
+    assertThat(stillThere).isNotNull();
+    assertThat(stillThere.getAssignee()).isNull();
+    assertThat(ledger.get(copenhagen).status()).isEqualTo(ChargeStatus.REJECTED);
+
+    assertThat(SCREENSHOTS.resolve("tasklist.png")).isNotEmptyFile();
+    assertThat(SCREENSHOTS.resolve("tasklist-completed.png")).isNotEmptyFile();
+  }
+
+  // ------------------------------------------------------------------
+
+  /** Runs the browser script from the Maven basedir, its output into the test log; exit code 0 or fail. */
+  private void runBrowser(List<String> args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString()));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile()).redirectErrorStream(true);
+    builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    log.info("Running {}", String.join(" ", command));
+    long started = System.nanoTime();
+    Process browser = builder.start();
+    List<String> output = new ArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(
+          new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = lines.readLine()) != null; ) {
+          log.info("browser: {}", line);
+          synchronized (output) {
+            output.add(line);
+          }
+        }
+      } catch (IOException e) {
+        log.warn("browser output: {}", e.getMessage());
+      }
+    }, "tasklist-browser-output");
+    reader.start();
+    if (!browser.waitFor(BROWSER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      browser.descendants().forEach(ProcessHandle::destroyForcibly);
+      browser.destroyForcibly();
+      reader.join(5000);
+      fail("The browser test did not finish within " + BROWSER_TIMEOUT + "; its output:\n" + joined(output));
+    }
+    reader.join(5000);
+    log.info("Browser test exited {} after {} s", browser.exitValue(), (System.nanoTime() - started) / 1_000_000_000);
+    if (browser.exitValue() != 0) {
+      fail("The browser test failed (exit " + browser.exitValue() + ", screenshots in " + SCREENSHOTS + "):\n"
+          + joined(output));
+    }
+  }
+
+  private static String joined(List<String> output) {
+    synchronized (output) {
+      return String.join("\n", output);
+    }
+  }
+
+  /**
+   * Moves the shared clock to the charge's deadline timer and fires it through the job API, then
+   * waits until the process has moved on (as ChargeLifecycleIT does).
+   */
+  private void passDeadline(String id) {
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    Job timer = await().until(() -> managementService.createJobQuery().processInstanceId(instance).timers()
+        .singleResult(), job -> job != null);
+    Duration untilDue = Duration.between(clock.instant(), timer.getDuedate().toInstant());
+    if (!untilDue.isNegative()) {
+      clock.advance(untilDue.plusMinutes(1));
+    }
+    managementService.executeJob(timer.getId());
+    await().until(() -> managementService.createJobQuery().processInstanceId(instance).executable().count() == 0);
+  }
+
+  private Task awaitTask(String id) {
+    return await().atMost(Duration.ofSeconds(30))
+        .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult(), t -> t != null);
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  /** Waits for the status, as FBS reads it through the API. */
+  private JsonNode awaitStatus(String id, ChargeStatus status) {
+    return new FbsClient(http).awaitStatus(id, status.name());
+  }
+
+  private String claimState(String id) {
+    return new FbsClient(http).claim(id).get("state").asText();
+  }
+}
