@@ -192,14 +192,16 @@ try {
   log(`screenshot ${shot('tasklist.png')}`);
 
   // --- complete: the engine accepts it and Tasklist closes the task ---
-  // (A claimed task has already left a candidate-group filter, so the list cannot tell; the card can.)
+  // (the card closes at once; the list follows when Tasklist refreshes it)
   const submitted = page.waitForResponse((r) => /\/task\/[^/]+\/submit-form$/.test(r.url()));
   await complete.click();
   const submit = await submitted;
   if (submit.status() >= 300) fail(`completing the task failed: HTTP ${submit.status()} ${await submit.text()}`);
   log(`completed (HTTP ${submit.status()})`);
   await card.waitFor({ state: 'detached' }).catch(() => fail(`"${opts.task}" is still shown after completing it`));
-  if (await taskLinks.filter({ hasText: opts.task }).count() > 0) fail(`"${opts.task}" is still listed after completing it`);
+  await page.waitForFunction((name) => ![...document.querySelectorAll('ol.tasks-list li.task h4.task a')]
+    .some((a) => a.textContent.trim() === name), opts.task, { timeout: 30000 })
+    .catch(() => fail(`"${opts.task}" is still listed after completing it`));
   await page.waitForTimeout(500); // let the list and the notification render for the picture
   await page.screenshot({ path: shot('tasklist-completed.png'), fullPage: true });
   log(`screenshot ${shot('tasklist-completed.png')}`);
