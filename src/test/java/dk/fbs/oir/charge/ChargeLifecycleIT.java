@@ -6,15 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.MutableClock;
+import dk.fbs.oir.TimeTravel;
 import dk.fbs.oir.PostgresTestDatabase;
 import dk.fbs.oir.TestCharges;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,19 +213,8 @@ class ChargeLifecycleIT {
     }
   }
 
-  /**
-   * Moves the shared clock to the charge's deadline timer and fires it through the job API, then
-   * waits until the process has moved on.
-   */
   private void passDeadline(String id) {
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-    Job timer = await().until(() -> managementService.createJobQuery().processInstanceId(instance).timers()
-        .singleResult(), job -> job != null);
-    Duration untilDue = Duration.between(clock.instant(), timer.getDuedate().toInstant());
-    if (!untilDue.isNegative()) {
-      clock.advance(untilDue.plusMinutes(1));
-    }
-    managementService.executeJob(timer.getId());
-    await().until(() -> managementService.createJobQuery().processInstanceId(instance).executable().count() == 0);
+    TimeTravel.passDeadline(id, clock, runtimeService, managementService);
   }
+
 }

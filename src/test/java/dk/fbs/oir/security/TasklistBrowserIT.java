@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.MutableClock;
+import dk.fbs.oir.TimeTravel;
 import dk.fbs.oir.TestCharges;
 import dk.fbs.oir.charge.ChargeLedger;
 import dk.fbs.oir.charge.ChargeService;
@@ -28,7 +29,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -229,21 +229,10 @@ class TasklistBrowserIT {
     }
   }
 
-  /**
-   * Moves the shared clock to the charge's deadline timer and fires it through the job API, then
-   * waits until the process has moved on (as ChargeLifecycleIT does).
-   */
   private void passDeadline(String id) {
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-    Job timer = await().until(() -> managementService.createJobQuery().processInstanceId(instance).timers()
-        .singleResult(), job -> job != null);
-    Duration untilDue = Duration.between(clock.instant(), timer.getDuedate().toInstant());
-    if (!untilDue.isNegative()) {
-      clock.advance(untilDue.plusMinutes(1));
-    }
-    managementService.executeJob(timer.getId());
-    await().until(() -> managementService.createJobQuery().processInstanceId(instance).executable().count() == 0);
+    TimeTravel.passDeadline(id, clock, runtimeService, managementService);
   }
+
 
   private Task awaitTask(String id) {
     return await().atMost(Duration.ofSeconds(30))
