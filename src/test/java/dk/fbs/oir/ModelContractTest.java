@@ -54,6 +54,22 @@ class ModelContractTest {
             .decisionDefinitionKey(decision.getId()).count()).as("%s is deployed", decision.getId()).isPositive());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void everyDecisionVersionTagABpmnBindsToIsTheOneInDmn(Path file) throws IOException {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(file.toFile());
+    for (var task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BusinessRuleTask.class)) {
+      if ("versionTag".equals(task.getCamundaDecisionRefBinding())) {
+        var decision = files("dmn", ".dmn").flatMap(dmn -> Dmn.readModelFromFile(dmn.toFile())
+                .getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class).stream())
+            .filter(d -> d.getId().equals(task.getCamundaDecisionRef())).findFirst().orElseThrow();
+        assertThat(task.getCamundaDecisionRefVersionTag())
+            .as("%s binds %s by versionTag: keep it equal to the DMN's camunda:versionTag", task.getId(), decision.getId())
+            .isEqualTo(decision.getVersionTag());
+      }
+    }
+  }
+
   private static Stream<Path> files(String dir, String suffix) throws IOException {
     return Files.list(Path.of(dir)).filter(p -> p.toString().endsWith(suffix)).sorted();
   }

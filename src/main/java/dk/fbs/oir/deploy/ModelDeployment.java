@@ -3,8 +3,11 @@ package dk.fbs.oir.deploy;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +37,9 @@ public class ModelDeployment {
           + fileName + "'");
     }
     String resource = (fileName.endsWith(".bpmn") ? "processes/" : "dmn/") + fileName;
+    if (fileName.endsWith(".dmn")) {
+      requireNewVersionTags(content);
+    }
     DeploymentWithDefinitions deployment = repository.createDeployment()
         .name(ARCHIVE)
         .source(SOURCE)
@@ -47,6 +53,31 @@ public class ModelDeployment {
     java.util.Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
         .ifPresent(list -> list.forEach(d -> versions.add(describe(d))));
     return new Deployed(deployment.getId(), versions);
+  }
+
+  /**
+   * Processes bind their decisions by version tag, so running charges keep the rules they started
+   * with: a changed decision must carry a new tag (and the BPMN's decisionRefVersionTag follow it).
+   */
+  private void requireNewVersionTags(byte[] content) {
+    var model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
+    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decision.getId())
+          .latestVersion().singleResult();
+      if (latest == null || decision.getVersionTag() == null || !decision.getVersionTag().equals(latest.getVersionTag())) {
+        continue;
+      }
+      byte[] deployed;
+      try (var in = repository.getResourceAsStream(latest.getDeploymentId(), latest.getResourceName())) {
+        deployed = in.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+      if (!java.util.Arrays.equals(deployed, content)) {
+        throw new IllegalArgumentException("Decision '" + decision.getId() + "' changed but keeps versionTag "
+            + decision.getVersionTag() + ": raise camunda:versionTag, and decisionRefVersionTag in the BPMN with it");
+      }
+    }
   }
 
   private static String describe(ResourceDefinition definition) {

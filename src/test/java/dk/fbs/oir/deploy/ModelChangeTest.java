@@ -27,13 +27,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import dk.fbs.oir.charge.ChargeService;
+import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.simulator.SimulatorProperties;
 
 /**
  * A process owner's change reaches the running application without a new jar: an operator deploys
  * the changed file (deploy-changed-only), then moves running charges to the new version; those
  * that cannot move are reported and stay untouched.
  */
-@DirtiesContext
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD) // each test deploys its own versions
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "demo", "test"}) // test last: its API clients win
 class ModelChangeTest {
@@ -43,6 +45,8 @@ class ModelChangeTest {
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired SimulatorProperties simulator;
 
   @Test
   void aChangedProcessIsDeployedAndRunningChargesMoveToIt() throws Exception {
@@ -55,13 +59,13 @@ class ModelChangeTest {
     await().until(() -> tasks.createTaskQuery().processInstanceBusinessKey(rejected).count() == 1);
 
     String original = Files.readString(Path.of("processes/charge.bpmn"));
-    assertThat(deploy(original).getStatusCode()).as("unchanged file").isEqualTo(HttpStatus.OK);
+    assertThat(deploy("charge.bpmn", original).getStatusCode()).as("unchanged file").isEqualTo(HttpStatus.OK);
     assertThat(latestVersion()).as("an unchanged file makes no new version").isEqualTo(1);
 
     // version 2: the reminder task is renamed, and the rejected-claim task replaced by one with a new id
     String changed = original.replace("name=\"Send rykker\"", "name=\"Send rykkerbrev\"")
         .replace("UserTask_HandleRejectedClaim", "UserTask_ReviewRejectedClaim");
-    assertThat(deploy(changed).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(deploy("charge.bpmn", changed).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(latestVersion()).isEqualTo(2);
 
     JsonNode report = FbsClient.read(http.withBasicAuth("operator", "operator").postForEntity(
@@ -79,17 +83,60 @@ class ModelChangeTest {
   }
 
   @Test
+  void aChangedReminderIntervalReachesNewChargesWhileRunningOnesKeepTheirs() throws Exception {
+    FbsClient fbs = new FbsClient(http);
+    // a Frederiksberg charge (KMD Opus) whose invoice is late: it runs on the old version meanwhile
+    simulator.behaviour(DebtorSystem.KMD_OPUS).setEventDelay(Duration.ofHours(1));
+    String running = "FBS-147-" + UUID.randomUUID();
+    charges.receive(TestCharges.charge(running, "147"));
+    fbs.awaitStatus(running, "SUBMITTED");
+
+    // the process owner gives the first reminder on a fee 21 days instead of 14, under a new version tag
+    String dmn = Files.readString(Path.of("dmn/reminder-policy.dmn"));
+    String rule = dmn.substring(dmn.indexOf("<rule id=\"Rule_Fee_Reminder1\">"));
+    String longerWait = dmn.replace(rule, rule.replaceFirst("<text>14</text>", "<text>21</text>"));
+    assertThat(deploy("reminder-policy.dmn", longerWait).getStatusCode()).as("the old version tag is refused")
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    String tagged = longerWait.replace("name=\"Rykkerregler\" camunda:historyTimeToLive=\"P1830D\" camunda:versionTag=\"1\"",
+        "name=\"Rykkerregler\" camunda:historyTimeToLive=\"P1830D\" camunda:versionTag=\"2\"");
+    assertThat(deploy("reminder-policy.dmn", tagged).getStatusCode()).isEqualTo(HttpStatus.OK);
+    String bpmn = Files.readString(Path.of("processes/charge.bpmn")).replace(
+        "camunda:decisionRef=\"reminder-policy\" camunda:decisionRefBinding=\"versionTag\" camunda:decisionRefVersionTag=\"1\"",
+        "camunda:decisionRef=\"reminder-policy\" camunda:decisionRefBinding=\"versionTag\" camunda:decisionRefVersionTag=\"2\"");
+    assertThat(deploy("charge.bpmn", bpmn).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    simulator.behaviour(DebtorSystem.KMD_OPUS).setEventDelay(Duration.ZERO);
+    String fresh = "FBS-101-" + UUID.randomUUID();
+    charges.receive(TestCharges.charge(fresh, "101"));
+    fbs.awaitStatus(fresh, "INVOICED");
+    runtime.createMessageCorrelation("InvoiceIssued").processInstanceBusinessKey(running)
+        .setVariables(Map.of("dueDate", "2026-12-13", "lastPayDate", "2026-12-13")).correlate();
+
+    assertThat(daysFromDeadlineToFirstReminder(running)).as("the running charge keeps its rules").isEqualTo(14);
+    assertThat(daysFromDeadlineToFirstReminder(fresh)).as("a new charge gets the new ones").isEqualTo(21);
+  }
+
+  /** Whole days between the charge's last day to pay and its reminder timer (which fires the day after + waitDays). */
+  private long daysFromDeadlineToFirstReminder(String businessKey) {
+    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+    var timer = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    LocalDate deadline = LocalDate.parse((String) runtime.getVariable(instance.getId(), "deadline"));
+    LocalDate due = timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+    return java.time.temporal.ChronoUnit.DAYS.between(deadline, due) - 1;
+  }
+
+  @Test
   void onlyOperatorsMigrate() {
     assertThat(new FbsClient(http).post("/api/v1/operator/migrations", Map.of("processDefinitionKey", "charge"))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   /** What an operator runs: curl -u drift:… --data-binary @processes/charge.bpmn …/api/v1/operator/deployments?file=charge.bpmn */
-  private org.springframework.http.ResponseEntity<String> deploy(String bpmn) {
+  private org.springframework.http.ResponseEntity<String> deploy(String file, String model) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-    return http.withBasicAuth("operator", "operator").postForEntity("/api/v1/operator/deployments?file=charge.bpmn",
-        new HttpEntity<>(bpmn.getBytes(StandardCharsets.UTF_8), headers), String.class);
+    return http.withBasicAuth("operator", "operator").postForEntity("/api/v1/operator/deployments?file=" + file,
+        new HttpEntity<>(model.getBytes(StandardCharsets.UTF_8), headers), String.class);
   }
 
   private int latestVersion() {
