@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
@@ -114,6 +115,49 @@ class ModelChangeTest {
 
     assertThat(daysFromDeadlineToFirstReminder(running)).as("the running charge keeps its rules").isEqualTo(14);
     assertThat(daysFromDeadlineToFirstReminder(fresh)).as("a new charge gets the new ones").isEqualTo(21);
+  }
+
+  @Test
+  void afterAnApprovalStepIsAddedRunningChargesMoveToItAndNoneIsStuck() throws Exception {
+    FbsClient fbs = new FbsClient(http);
+    List<String> running = new java.util.ArrayList<>();
+    for (String municipality : List.of("101", "621", "173")) {
+      String id = "FBS-" + municipality + "-" + UUID.randomUUID();
+      charges.receive(TestCharges.charge(id, municipality));
+      running.add(id);
+    }
+    running.forEach(id -> fbs.awaitStatus(id, "INVOICED"));
+
+    // processes/README.md, example 3: "Godkend rykker" before every reminder
+    String withApproval = Files.readString(Path.of("processes/charge.bpmn"))
+        .replace("sourceRef=\"Gateway_SendReminder\" targetRef=\"Task_SendReminder\"",
+            "sourceRef=\"Gateway_SendReminder\" targetRef=\"UserTask_ApproveReminder\"")
+        .replace("<bpmn:incoming>Flow_SendReminder</bpmn:incoming>\n        <bpmn:outgoing>Flow_ReminderBackToLoop",
+            "<bpmn:incoming>Flow_ToApprovedReminder</bpmn:incoming>\n        <bpmn:outgoing>Flow_ReminderBackToLoop")
+        .replace("<bpmn:serviceTask id=\"Task_SendReminder\"", """
+            <bpmn:userTask id="UserTask_ApproveReminder" name="Godkend rykker" camunda:candidateGroups="sagsbehandler-${municipalityCode}">
+              <bpmn:incoming>Flow_SendReminder</bpmn:incoming>
+              <bpmn:outgoing>Flow_ToApprovedReminder</bpmn:outgoing>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="Flow_ToApprovedReminder" sourceRef="UserTask_ApproveReminder" targetRef="Task_SendReminder" />
+            <bpmn:serviceTask id="Task_SendReminder\"""");
+    assertThat(deploy("charge.bpmn", withApproval).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    JsonNode report = FbsClient.read(http.withBasicAuth("operator", "operator").postForEntity(
+        "/api/v1/operator/migrations", json("{\"processDefinitionKey\":\"charge\"}"), String.class).getBody());
+    assertThat(report.get("migrated").asInt()).isEqualTo(3);
+    assertThat(report.get("notMigrated")).isEmpty();
+
+    for (String id : running) { // each moves on through the new step
+      assertThat(versionOf(id)).isEqualTo(2);
+      String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+      management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+      var approval = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_ApproveReminder")
+          .singleResult();
+      assertThat(approval).as("%s waits at the new step", id).isNotNull();
+      tasks.complete(approval.getId());
+      fbs.awaitStatus(id, "REMINDED");
+    }
   }
 
   /** Whole days between the charge's last day to pay and its reminder timer (which fires the day after + waitDays). */
