@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The model checks reject broken models and name the element and the fix. */
 class ModelChecksTest {
 
-  private static final Predicate<String> BEANS = Set.of("forwardLibraryPayment", "chargeFacts")::contains;
+  private static final Predicate<String> BEANS = Set.of("forwardLibraryPayment", "chargeFacts", "taskInputCheck")::contains;
 
   @TempDir Path dir;
 

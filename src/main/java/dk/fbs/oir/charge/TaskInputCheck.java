@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a caseworker's input when a task is completed; a refusal keeps the task open and shows
- * the Danish message in Tasklist.
+ * the Danish message in Tasklist. Every decision must be chosen: the forms' enum fields start at
+ * "— vælg —", so a decision (say, sending a child's debt to collection) is never a default.
  */
 @Component("taskInputCheck")
 public class TaskInputCheck implements TaskListener {
@@ -26,8 +27,16 @@ public class TaskInputCheck implements TaskListener {
     this.ledger = ledger;
   }
 
+  /** The first option of every decision in the forms: nothing decided yet. */
+  public static final String CHOOSE = "CHOOSE";
+
   @Override
   public void notify(DelegateTask task) {
+    task.getVariables().forEach((name, value) -> {
+      if (name.endsWith("Decision") && CHOOSE.equals(value)) {
+        throw new ProcessEngineException("Vælg en beslutning");
+      }
+    });
     String correctedCpr = CORRECTED_CPR.get(task);
     if (correctedCpr != null && !correctedCpr.isBlank() && !Cpr.isValid(correctedCpr)) {
       throw new ProcessEngineException("Rettet CPR-nummer skal være 10 cifre, hvor de første seks er en dato");

@@ -35,6 +35,7 @@ class LibraryPaymentProcessTest {
   void standIns() {
     BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register("forwardLibraryPayment", (JavaDelegate) execution -> forward.execute(execution));
+    Mocks.register("taskInputCheck", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
   }
 
   @AfterEach
