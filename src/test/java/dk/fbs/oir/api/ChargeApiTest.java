@@ -125,6 +125,18 @@ class ChargeApiTest {
   }
 
   @Test
+  void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+    String id = "BIG-" + UUID.randomUUID();
+    ObjectNode body = (ObjectNode) JSON.readTree(TestCharges.json(id, "561"));
+    body.put("description", "x".repeat(100_000));
+
+    ResponseEntity<String> response = post(body.toString());
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertNothingStarted(id);
+  }
+
+  @Test
   void nothingIsOpenByDefault() {
     TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
     String id = "ANON-" + UUID.randomUUID();

@@ -1,0 +1,87 @@
+package dk.fbs.oir.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A request to {@code /api} larger than any real charge (default 64 KiB) is refused with 413
+ * before it is read, so an oversized body cannot tie up memory; a body without a declared length
+ * (chunked) is cut off at the same size and then fails as unreadable (400).
+ */
+@Configuration
+class RequestSizeLimit {
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> apiRequestSizeLimit(
+      @Value("${api.max-request-bytes:65536}") long maxBytes) {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        boolean hasBody = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
+        long length = request.getContentLengthLong();
+        boolean model = "application/octet-stream".equals(request.getContentType()); // operators' BPMN/DMN files
+        if (hasBody && !model && length > maxBytes) {
+          response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+          response.setContentType("application/problem+json");
+          response.getWriter().write("{\"title\":\"Request body too large\",\"status\":413,\"detail\":\"At most "
+              + maxBytes + " bytes\"}");
+          return;
+        }
+        chain.doFilter(hasBody && !model && length < 0 ? new Capped(request, maxBytes) : request, response);
+      }
+    });
+    registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  /** A body of unknown length, read no further than the limit. */
+  private static final class Capped extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private final long maxBytes;
+
+    Capped(HttpServletRequest request, long maxBytes) {
+      super(request);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+      jakarta.servlet.ServletInputStream in = super.getInputStream();
+      return new jakarta.servlet.ServletInputStream() {
+        private long read;
+
+        @Override
+        public int read() throws IOException {
+          int b = in.read();
+          if (b >= 0 && ++read > maxBytes) {
+            throw new IOException("Request body larger than " + maxBytes + " bytes");
+          }
+          return b;
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+          return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+          in.setReadListener(listener);
+        }
+      };
+    }
+  }
+}
