@@ -1,5 +1,6 @@
 package dk.fbs.oir.charge;
 
+import dk.fbs.oir.DmnRuleRecorder;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,6 @@ import dk.fbs.oir.oir.DebtorSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,15 +21,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +66,7 @@ class CollectionDmnTest {
   private static final Outcome MISSING_FACTS =
       new Outcome(APPROVAL, "Saldo eller debitors alder er ukendt: kræver sagsbehandlers godkendelse");
 
-  private static final RuleRecorder RULES = new RuleRecorder();
+  private static final DmnRuleRecorder RULES = new DmnRuleRecorder();
   private static DmnEngine engine;
   private static DmnModelInstance model;
   private static DmnDecision decision;
@@ -130,7 +123,7 @@ class CollectionDmnTest {
         .flatMap(args -> evaluate((String) args[0], args[1], (Boolean) args[2], KMD_OPUS).matchedRuleIds().stream())
         .collect(toSet());
 
-    assertThat(hit).containsExactlyInAnyOrderElementsOf(ruleIds());
+    assertThat(hit).containsExactlyInAnyOrderElementsOf(DmnRuleRecorder.ruleIds(model, DECISION));
   }
 
   // ---------------------------------------------------------------- properties over all inputs
@@ -191,30 +184,5 @@ class CollectionDmnTest {
         .isNotNull();
     Outcome outcome = new Outcome(entries.getEntry("collectionDecision"), entries.getEntry("collectionReason"));
     return new Evaluation(outcome, RULES.matchedRuleIds());
-  }
-
-  private static List<String> ruleIds() {
-    Decision table = model.getModelElementById(DECISION);
-    return ((DecisionTable) table.getExpression()).getRules().stream().map(Rule::getId).toList();
-  }
-
-  /** Records the rules matched by the last evaluation. */
-  private static final class RuleRecorder implements DmnDecisionEvaluationListener {
-    private final List<String> matched = new ArrayList<>();
-
-    @Override
-    public void notify(DmnDecisionEvaluationEvent event) {
-      ((DmnDecisionTableEvaluationEvent) event.getDecisionResult()).getMatchingRules().stream()
-          .map(DmnEvaluatedDecisionRule::getId)
-          .forEach(matched::add);
-    }
-
-    void clear() {
-      matched.clear();
-    }
-
-    List<String> matchedRuleIds() {
-      return List.copyOf(matched);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dk.fbs.oir.charge;
 
+import dk.fbs.oir.DmnRuleRecorder;
 import static java.math.BigDecimal.ZERO;
 import static java.util.stream.Collectors.toMap;
 import static java.util.stream.Collectors.toSet;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +23,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +73,7 @@ class ReminderPolicyDmnTest {
       "deadlineDays", Integer.class,
       "reminderFee", String.class);
 
-  private static final RuleRecorder RULES = new RuleRecorder();
+  private static final DmnRuleRecorder RULES = new DmnRuleRecorder();
   private static DmnEngine engine;
   private static DmnModelInstance model;
   private static DmnDecision decision;
@@ -150,7 +143,7 @@ class ReminderPolicyDmnTest {
         .flatMap(args -> evaluate((String) args[0], (String) args[1], (int) args[2]).matchedRuleIds().stream())
         .collect(toSet());
 
-    assertThat(hit).containsExactlyInAnyOrderElementsOf(ruleIds());
+    assertThat(hit).containsExactlyInAnyOrderElementsOf(DmnRuleRecorder.ruleIds(model, DECISION));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -279,30 +272,5 @@ class ReminderPolicyDmnTest {
   /** The reminders sent before the table first says: no more reminders. */
   private static List<Policy> remindersSent(List<Policy> answers) {
     return answers.stream().takeWhile(Policy::sendReminder).toList();
-  }
-
-  private static List<String> ruleIds() {
-    Decision table = model.getModelElementById(DECISION);
-    return ((DecisionTable) table.getExpression()).getRules().stream().map(Rule::getId).toList();
-  }
-
-  /** Records the rules matched by the last evaluation. */
-  private static final class RuleRecorder implements DmnDecisionEvaluationListener {
-    private final List<String> matched = new ArrayList<>();
-
-    @Override
-    public void notify(DmnDecisionEvaluationEvent event) {
-      ((DmnDecisionTableEvaluationEvent) event.getDecisionResult()).getMatchingRules().stream()
-          .map(DmnEvaluatedDecisionRule::getId)
-          .forEach(matched::add);
-    }
-
-    void clear() {
-      matched.clear();
-    }
-
-    List<String> matchedRuleIds() {
-      return List.copyOf(matched);
-    }
   }
 }
