@@ -3,6 +3,7 @@ package dk.fbs.oir;
 import dk.fbs.oir.charge.ChargeProcess;
 import dk.fbs.oir.common.ProcessVariable;
 import dk.fbs.oir.payment.LibraryPaymentProcess;
+import dk.fbs.oir.reconciliation.ReconciliationProcess;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class ModelChecks {
 
   /** Variables the process backing classes declare: what DMN inputs and expressions may read. */
   public static Set<String> processVariables() {
-    return Stream.of(ChargeProcess.class, LibraryPaymentProcess.class)
+    return Stream.of(ChargeProcess.class, LibraryPaymentProcess.class, ReconciliationProcess.class)
         .flatMap(backing -> Stream.of(backing.getFields()))
         .filter(field -> field.getType() == ProcessVariable.class)
         .map(field -> {

@@ -1,5 +1,6 @@
 package dk.fbs.oir.charge;
 
+import dk.fbs.oir.oir.DebtorSystem;
 import dk.fbs.oir.routing.Route;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,14 +67,32 @@ public class ChargeLedger {
     timeline(fbsChargeId, status, text, now);
   }
 
-  /** The debtor system accepted the claim: its number, its balance, and the moment it confirmed it. */
+  /**
+   * The debtor system accepted the claim: its number, its balance, the moment it confirmed it, and
+   * the idempotency reference that created it.
+   */
   public void recordSubmitted(String fbsChargeId, String claimId, String paymentReference, long balanceOre,
-      OffsetDateTime confirmedAt, String text) {
+      OffsetDateTime confirmedAt, String submissionRef, String text) {
     OffsetDateTime now = now();
     jdbc.update("update charge set status = ?, debtor_system_claim_id = ?, payment_reference = ?, balance_ore = ?,"
-            + " last_confirmed_at = ?, updated_at = ? where fbs_charge_id = ?",
-        ChargeStatus.SUBMITTED.name(), claimId, paymentReference, balanceOre, confirmedAt, now, fbsChargeId);
+            + " last_confirmed_at = ?, submission_ref = ?, updated_at = ? where fbs_charge_id = ?",
+        ChargeStatus.SUBMITTED.name(), claimId, paymentReference, balanceOre, confirmedAt, submissionRef, now,
+        fbsChargeId);
     timeline(fbsChargeId, ChargeStatus.SUBMITTED, text, now);
+  }
+
+  /** The idempotency reference that created the charge's current claim (null before it was submitted). */
+  public String submissionRef(String fbsChargeId) {
+    return jdbc.queryForObject("select submission_ref from charge where fbs_charge_id = ?", String.class, fbsChargeId);
+  }
+
+  /** A lost claim was created again: its new number replaces the lost one; the status stays. */
+  public void recordClaimRestored(String fbsChargeId, String claimId, String paymentReference,
+      OffsetDateTime confirmedAt, String text) {
+    OffsetDateTime now = now();
+    jdbc.update("update charge set debtor_system_claim_id = ?, payment_reference = ?, last_confirmed_at = ?,"
+        + " updated_at = ? where fbs_charge_id = ?", claimId, paymentReference, confirmedAt, now, fbsChargeId);
+    timeline(fbsChargeId, get(fbsChargeId).status(), text, now);
   }
 
   /** The invoice (opkrævning) the debtor system issued. */
@@ -114,6 +133,18 @@ public class ChargeLedger {
   public List<Charge> ofDebtor(String cpr, String municipalityCode) {
     return jdbc.query("select * from charge where debtor_cpr = ? and municipality_code = ? order by created_at desc",
         ChargeLedger::charge, cpr, municipalityCode);
+  }
+
+  /** The charges of a municipality routed to a debtor system, oldest first. */
+  public List<Charge> routedTo(String municipalityCode, DebtorSystem system) {
+    return jdbc.query("select * from charge where municipality_code = ? and route = ? order by created_at",
+        ChargeLedger::charge, municipalityCode, system.name());
+  }
+
+  /** Municipalities with charges in a debtor system. */
+  public List<String> municipalitiesWithClaims() {
+    return jdbc.queryForList("select distinct municipality_code from charge where debtor_system_claim_id is not null"
+        + " order by municipality_code", String.class);
   }
 
   /** A new deadline from a reminder. */

@@ -44,13 +44,13 @@ public class SubmitClaimDelegate implements JavaDelegate {
       throw new BpmnError(ERROR_CLAIM_REJECTED, system.displayName() + " afviste fordringen: " + rejection.getMessage());
     }
     ledger.recordSubmitted(charge.fbsChargeId(), claim.claimId(), claim.paymentReference(),
-        Money.toOre(claim.balance()), claim.changedAt(),
+        Money.toOre(claim.balance()), claim.changedAt(), idempotencyRef,
         "Fordring oprettet i " + system.displayName() + " som " + claim.claimId());
     ledger.expectUpdate(charge.fbsChargeId()); // the invoice
     DEBTOR_SYSTEM_CLAIM_ID.set(execution, claim.claimId());
   }
 
-  private static ClaimSubmission submission(Charge c) {
+  static ClaimSubmission submission(Charge c) {
     return new ClaimSubmission(c.municipalityCode(), c.fbsChargeId(), c.debtorCpr(), c.debtorName(),
         c.type().claimKind(), Money.toKroner(c.amountOre()), c.description(), c.occurredOn(), c.materialId(),
         c.branch());

@@ -12,6 +12,8 @@ import dk.fbs.oir.wsdl.debitor.SendRykkerAnmodning;
 import dk.fbs.oir.wsdl.debitor.FordringType;
 import dk.fbs.oir.wsdl.debitor.FordringsartType;
 import dk.fbs.oir.wsdl.debitor.ForretningsfejlFault;
+import dk.fbs.oir.wsdl.debitor.HentAfstemningAnmodning;
+import dk.fbs.oir.wsdl.debitor.HentAfstemningSvar;
 import dk.fbs.oir.wsdl.debitor.HentFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.KontekstType;
 import dk.fbs.oir.wsdl.debitor.OpretFordringAnmodning;
@@ -147,6 +149,27 @@ public class OirGateway {
               h.getFagsystemFordringId(), h.getKommunekode(), h.getBeloeb(), h.getSaldo(), h.getTilstand().value(),
               h.getForfaldsdato(), h.getSidsteRettidigeBetalingsdag(), h.getTidspunkt(), h.getTekst()))
           .toList(), out.getSenesteLoebenummer());
+    });
+  }
+
+  /** A posting of the day in the debtor system: INDBETALING, KREDITERING, AFSKRIVNING or RYKKERGEBYR. */
+  public record Posting(String postingId, String claimId, String fbsChargeId, String kind, BigDecimal amount,
+      LocalDate postedOn) {}
+
+  /** The debtor system's reconciliation statement: its claims with their balances and the day's postings. */
+  public record Statement(LocalDate day, List<ClaimState> claims, List<Posting> postings, BigDecimal totalBalance) {}
+
+  public Statement reconciliationStatement(DebtorSystem system, String municipalityCode, LocalDate day,
+      String idempotencyRef) {
+    HentAfstemningAnmodning in = new HentAfstemningAnmodning();
+    in.setKontekst(context(municipalityCode, idempotencyRef));
+    in.setDato(day);
+    return call(() -> {
+      HentAfstemningSvar out = clients.client(system).hentAfstemning(in);
+      return new Statement(out.getDato(), out.getFordring().stream().map(OirGateway::state).toList(),
+          out.getPostering().stream().map(p -> new Posting(p.getPosteringId(), p.getFordringId(),
+              p.getFagsystemFordringId(), p.getPosteringsart(), p.getBeloeb(), p.getDato())).toList(),
+          out.getSamletSaldo());
     });
   }
 

@@ -9,10 +9,12 @@ import dk.fbs.oir.routing.Route;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,12 +79,20 @@ public class LibraryPayments {
     return new Intake(find(paymentId).orElseThrow(), false);
   }
 
+  private static final RowMapper<Payment> PAYMENT = (rs, i) -> new Payment(
+      rs.getString("payment_id"), rs.getString("fbs_charge_id"), rs.getLong("amount_ore"),
+      rs.getObject("paid_on", LocalDate.class), rs.getString("status"),
+      rs.getObject("created_at", OffsetDateTime.class), rs.getObject("forwarded_at", OffsetDateTime.class));
+
   public Optional<Payment> find(String paymentId) {
-    return jdbc.query("select * from library_payment where payment_id = ?", (rs, i) -> new Payment(
-        rs.getString("payment_id"), rs.getString("fbs_charge_id"), rs.getLong("amount_ore"),
-        rs.getObject("paid_on", LocalDate.class), rs.getString("status"),
-        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("forwarded_at", OffsetDateTime.class)),
-        paymentId).stream().findFirst();
+    return jdbc.query("select * from library_payment where payment_id = ?", PAYMENT, paymentId).stream().findFirst();
+  }
+
+  /** Payments taken at the desk on a day in a municipality and passed on to its debtor system. */
+  public List<Payment> forwarded(String municipalityCode, LocalDate paidOn) {
+    return jdbc.query("select p.* from library_payment p join charge c on c.fbs_charge_id = p.fbs_charge_id"
+        + " where c.municipality_code = ? and p.paid_on = ? and p.status = 'FORWARDED' order by p.payment_id",
+        PAYMENT, municipalityCode, paidOn);
   }
 
   void markForwarded(String paymentId) {

@@ -98,6 +98,25 @@ class SimulatorControlController {
     return view(ledger.collectionOutcome(outcome.claimId(), outcome.outcome(), outcome.text()));
   }
 
+  record Tampering(SimulatorLedger.Tampering action, BigDecimal amount, String state) {}
+
+  /**
+   * Makes the debtor system's ledger disagree with ours without an event, e.g.
+   * {@code {"action":"ALTER_BALANCE","amount":"99.00"}}: every kind of reconciliation difference on purpose.
+   * The answer is the claim afterwards (the new one for DUPLICATE; 204 for DROP).
+   */
+  @PostMapping("/claims/{claimId}/tampering")
+  org.springframework.http.ResponseEntity<ClaimView> tamper(@PathVariable String claimId,
+      @RequestBody Tampering tampering) {
+    if (tampering.action() == null) {
+      throw new SimulatorRejection("UGYLDIGE_DATA", "action is required");
+    }
+    return ledger.tamper(claimId, tampering.action(),
+            tampering.amount() == null ? null : Money.toOre(tampering.amount()), tampering.state())
+        .map(c -> org.springframework.http.ResponseEntity.ok(view(c)))
+        .orElse(org.springframework.http.ResponseEntity.noContent().build());
+  }
+
   /** A business rejection of a control request is a 409 with the simulator's reason. */
   @org.springframework.web.bind.annotation.ExceptionHandler(SimulatorRejection.class)
   org.springframework.http.ProblemDetail rejected(SimulatorRejection rejection) {

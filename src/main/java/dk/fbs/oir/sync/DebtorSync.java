@@ -8,7 +8,9 @@ import dk.fbs.oir.oir.OirGateway;
 import dk.fbs.oir.oir.OirGateway.DebtorEvent;
 import dk.fbs.oir.oir.OirGateway.EventBatch;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +114,21 @@ public class DebtorSync {
       advanceCursor(system, event.municipalityCode(), event.seq());
       return Outcome.IGNORED;
     }
+  }
+
+  /** A payment a debtor system told us of: the claim, the amount, and the day it was made. */
+  public record ReportedPayment(String claimId, long amountOre, LocalDate on) {}
+
+  /** Payments (by the citizen, at the library, through collection) the events of a day told us of. */
+  public List<ReportedPayment> reportedPayments(DebtorSystem system, String municipalityCode, LocalDate day) {
+    ZoneId zone = clock.getZone();
+    return jdbc.query("select claim_id, amount_ore, occurred_at from debtor_event where debtor_system = ?"
+            + " and municipality_code = ? and kind in ('INDBETALING_MODTAGET','INDDRIVELSE_AFSLUTTET')"
+            + " and outcome <> 'PARKED' and occurred_at >= ? and occurred_at < ? order by seq",
+        (rs, i) -> new ReportedPayment(rs.getString("claim_id"), rs.getLong("amount_ore"),
+            rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate()),
+        system.name(), municipalityCode, day.atStartOfDay(zone).toOffsetDateTime(),
+        day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
   }
 
   /** Events kept for an operator because no charge of ours matches them. */
