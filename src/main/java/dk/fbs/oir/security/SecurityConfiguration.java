@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,12 +35,18 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, IdentityService identity, InMemoryUserDetailsManager apiClients)
+      throws Exception {
     return http.securityMatcher("/api/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/v1/debtor-systems/*/notifications").hasAnyRole(DEBTOR_SYSTEM, OPERATOR)
             .requestMatchers("/api/v1/debtor-systems/**", "/api/v1/operator/**").hasRole(OPERATOR)
+            // reports: operators all, caseworkers their municipality's (checked per request)
+            .requestMatchers(HttpMethod.GET, "/api/v1/reconciliations/**")
+                .hasAnyRole(OPERATOR, MunicipalityAccess.CASEWORKER)
+            .requestMatchers("/api/v1/reconciliations/**").hasRole(OPERATOR)
             .anyRequest().hasRole(FBS))
+        .authenticationProvider(MunicipalityAccess.camundaUsers(identity, apiClients))
         .httpBasic(withDefaults())
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,7 +42,10 @@ public class DebtorSync {
     this.oir = oir;
     this.updates = updates;
     this.jdbc = jdbc;
-    this.tx = tx;
+    // nested: inside a job's transaction (the sync task, reconciliation) an event already applied by
+    // a concurrent reader rolls back to a savepoint instead of aborting the whole transaction
+    this.tx = new TransactionTemplate(tx.getTransactionManager());
+    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
   }
 
