@@ -173,6 +173,19 @@ class ReconciliationIT {
 
     assertThat(fbs.http().getForEntity("/api/v1/reconciliations/173/" + today, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    // a caseworker logs in with the Tasklist user and sees their own municipality only
+    caseworker("sb-lyngby", "173");
+    caseworker("sb-odense", "461");
+    assertThat(http.withBasicAuth("sb-lyngby", "hemmelig-1").getForEntity("/api/v1/reconciliations/173/" + today,
+        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.withBasicAuth("sb-odense", "hemmelig-1").getForEntity("/api/v1/reconciliations/173/" + today,
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("sb-lyngby", "hemmelig-1").postForEntity("/api/v1/reconciliations",
+        new HttpEntity<>("{}", csv), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // last: a wrong password makes Camunda delay the user's next login
+    assertThat(http.withBasicAuth("sb-lyngby", "forkert").getForEntity("/api/v1/reconciliations/173/" + today,
+        String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForObject("/afstemning.html", String.class)).contains("Afstemning", "/api/v1/reconciliations/");
     ResponseEntity<String> bad = operator.getForEntity("/api/v1/reconciliations/999/" + today, String.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(bad.getBody()).contains("municipalityCode");
@@ -189,6 +202,14 @@ class ReconciliationIT {
     assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     fbs.awaitStatus(id, "INVOICED");
     return id;
+  }
+
+  private void caseworker(String userId, String municipality) {
+    var user = identity.newUser(userId);
+    user.setPassword("hemmelig-1");
+    identity.saveUser(user);
+    identity.saveTenant(identity.newTenant(municipality));
+    identity.createTenantUserMembership(municipality, userId);
   }
 
   private String claimId(String fbsChargeId) {
