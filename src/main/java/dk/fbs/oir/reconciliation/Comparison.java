@@ -152,6 +152,7 @@ final class Comparison {
       Charge sameCharge = byChargeId.get(claim.fbsChargeId());
       findings.add(new Finding(DifferenceKind.UNKNOWN_TO_US, claim.fbsChargeId(), claim.claimId(), null,
           sameCharge == null ? "Intet gebyr " + claim.fbsChargeId()
+              : sameCharge.debtorSystemClaimId() == null ? "Gebyret er " + sameCharge.status() + " uden fordring"
               : "Gebyret har fordring " + sameCharge.debtorSystemClaimId(),
           "Fordring " + claim.claimId() + ", " + claim.state() + ", saldo " + claim.balance() + " kr.",
           Money.toOre(claim.balance())));
