@@ -11,6 +11,7 @@ import dk.fbs.oir.routing.UnknownMunicipalityException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -64,6 +65,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       error = new FieldError("(body)", "is missing or unreadable");
     }
     return ResponseEntity.badRequest().body(invalid(List.of(error)));
+  }
+
+  /** A path variable or parameter of the wrong type, e.g. an unknown debtor system in the path. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    Class<?> type = ex.getRequiredType();
+    return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getPropertyName(),
+        "has the wrong type or format" + (type == null ? "" : ": expected " + type.getSimpleName() + describeEnum(type))))));
   }
 
   @ExceptionHandler(UnknownMunicipalityException.class)
