@@ -1,6 +1,7 @@
 package dk.fbs.oir.simulator;
 
 import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.routing.RoutingService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -65,10 +66,12 @@ public class SimulatorConfiguration {
   }
 
   @Bean(destroyMethod = "")
-  List<EndpointImpl> simulatorEndpoints(Bus bus, SimulatorLedger ledger, SimulatorProperties properties) {
+  List<EndpointImpl> simulatorEndpoints(Bus bus, SimulatorLedger ledger, SimulatorProperties properties,
+      RoutingService routing) {
     return Arrays.stream(DebtorSystem.values())
         .map(system -> {
-          EndpointImpl endpoint = new EndpointImpl(bus, new SimulatedDebtorSystem(system, ledger, properties));
+          EndpointImpl endpoint = new EndpointImpl(bus,
+              new SimulatedDebtorSystem(system, ledger, properties, routing::isKnown));
           endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
           endpoint.publish(endpointPath(system));
           return endpoint;
