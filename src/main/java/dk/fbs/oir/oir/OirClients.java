@@ -1,8 +1,10 @@
 package dk.fbs.oir.oir;
 
 import dk.fbs.oir.wsdl.debitor.DebitorPortType;
+import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.namespace.QName;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OirClients {
+
+  private static final URL WSDL = OirClients.class.getResource("/wsdl/oir-debitor.wsdl");
+  private static final String WSDL_NAMESPACE = "urn:fbs-oir:debitor:1:wsdl";
 
   private final OirProperties properties;
   private final Environment environment;
@@ -40,6 +45,11 @@ public class OirClients {
     }
     JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
     factory.setServiceClass(DebitorPortType.class);
+    // with the WSDL (and so its schema), not only the generated classes, schema validation checks
+    // the debtor system's answers against every pattern, length and number of decimals
+    factory.setWsdlURL(WSDL.toString());
+    factory.setServiceName(new QName(WSDL_NAMESPACE, "DebitorService"));
+    factory.setEndpointName(new QName(WSDL_NAMESPACE, "DebitorPort"));
     factory.setAddress(environment.resolveRequiredPlaceholders(endpoint.getUrl()));
     factory.setProperties(Map.of("schema-validation-enabled", "true"));
     DebitorPortType port = (DebitorPortType) factory.create();
