@@ -89,8 +89,9 @@ public class SimulatorConfiguration {
    * as 2026-02-30 fails in JAXB with "java.time.format.DateTimeParseException: ..." in the text.
    */
   static final class PlainFaults extends AbstractPhaseInterceptor<Message> {
+    /** Bounded and anchored at a word boundary: linear even in a fault quoting a 200 kB value. */
     private static final Pattern CLASS_NAME =
-        Pattern.compile("(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+        Pattern.compile("\\b(?:[a-z][\\w$]{0,60}\\.){1,12}[A-Z][\\w$]{0,80}(?:Exception|Error)\\b(?::\\s?)?");
 
     PlainFaults() {
       super(Phase.PREPARE_SEND);
