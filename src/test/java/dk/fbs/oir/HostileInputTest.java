@@ -97,7 +97,7 @@ class HostileInputTest {
   @DynamicPropertySource
   static void fakeDebtorSystem(DynamicPropertyRegistry registry) {
     registry.add("oir.endpoints." + FAKED.slug() + ".url", FAKE::url);
-    for (DebtorSystem system : DebtorSystem.values()) { // two shared cores can be slow; no hostile answer is
+    for (DebtorSystem system : DebtorSystem.values()) { // a busy machine must not turn an honest call into a timeout
       registry.add("oir.endpoints." + system.slug() + ".receive-timeout", () -> "PT20S");
     }
   }
