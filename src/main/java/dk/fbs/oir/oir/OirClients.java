@@ -10,6 +10,8 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,23 @@ public class OirClients {
   public OirClients(OirProperties properties, Environment environment) {
     this.properties = properties;
     this.environment = environment;
+  }
+
+  /**
+   * Builds every configured client as soon as the application runs (and its own port is known), so
+   * that no job's first call pays for reading the WSDL and compiling its schema.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void createConfiguredClients() {
+    for (DebtorSystem system : DebtorSystem.values()) {
+      String url = properties.endpoint(system).getUrl();
+      try {
+        if (url != null && !url.isBlank()) {
+          client(system);
+        }
+      } catch (IllegalArgumentException unresolved) { // no port without a web server: created at the first call
+      }
+    }
   }
 
   public DebitorPortType client(DebtorSystem system) {
