@@ -1,5 +1,6 @@
 package dk.fbs.oir.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -11,6 +12,7 @@ import dk.fbs.oir.routing.UnknownMunicipalityException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -56,6 +58,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           + format.getTargetType().getSimpleName() + describeEnum(format.getTargetType()));
     } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       error = new FieldError(path(mapping), "has the wrong type");
+    } else if (ex.getCause() instanceof JsonParseException parse && duplicate(parse) != null) {
+      error = new FieldError(duplicate(parse), "is given more than once");
     } else if (ex.getCause() instanceof JsonProcessingException parse) {
       var location = parse.getLocation();
       error = new FieldError("(body)", "is not valid JSON"
@@ -64,6 +68,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       error = new FieldError("(body)", "is missing or unreadable");
     }
     return ResponseEntity.badRequest().body(invalid(List.of(error)));
+  }
+
+  /** A path variable or parameter of the wrong type, e.g. an unknown debtor system in the path. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    Class<?> type = ex.getRequiredType();
+    return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getPropertyName(),
+        "has the wrong type or format" + (type == null ? "" : ": expected " + type.getSimpleName() + describeEnum(type))))));
   }
 
   @ExceptionHandler(UnknownMunicipalityException.class)
@@ -122,6 +135,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       }
     }
     return path.isEmpty() ? "(body)" : path.toString();
+  }
+
+  /** The field a parser refused because it came twice (JSON's names should be unique), or null. */
+  private static String duplicate(JsonParseException ex) {
+    if (!String.valueOf(ex.getOriginalMessage()).startsWith("Duplicate field")) {
+      return null;
+    }
+    var context = ex.getProcessor() == null ? null : ex.getProcessor().getParsingContext();
+    StringBuilder path = new StringBuilder();
+    for (var c = context; c != null; c = c.getParent()) {
+      if (c.getCurrentName() != null) {
+        path.insert(0, path.isEmpty() ? c.getCurrentName() : c.getCurrentName() + ".");
+      }
+    }
+    return path.isEmpty() ? null : path.toString();
   }
 
   private static String describeEnum(Class<?> type) {

@@ -42,9 +42,11 @@ public class ChargeCommandsController {
     this.payments = payments;
   }
 
-  public record CancellationRequest(@NotNull CancellationReason reason, @Size(max = 500) String note) {}
+  public record CancellationRequest(@NotNull CancellationReason reason,
+      @Size(max = 500) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String note) {}
 
-  public record DisputeRequest(@NotBlank @Size(max = 1000) String text) {}
+  public record DisputeRequest(
+      @NotBlank @Size(max = 1000) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String text) {}
 
   public record PaymentRequest(
       @Schema(example = "KASSE-561-000123") @NotBlank @Size(max = 64)

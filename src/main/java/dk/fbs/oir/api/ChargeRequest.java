@@ -27,15 +27,19 @@ public record ChargeRequest(
         @NotNull @DecimalMin(value = "0.01", message = "must be positive")
         @Digits(integer = 9, fraction = 2, message = "must be kroner with at most two decimals (øre)")
         BigDecimal amount,
-    @Schema(example = "Overskredet lånetid") @NotBlank @Size(max = 500) String description,
-    @Schema(example = "870970-basis:12345678") @Size(max = 100) String materialId,
-    @Schema(example = "Esbjerg Hovedbibliotek") @Size(max = 200) String branch,
+    @Schema(example = "Overskredet lånetid") @NotBlank @Size(max = 500)
+        @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String description,
+    @Schema(example = "870970-basis:12345678") @Size(max = 100)
+        @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String materialId,
+    @Schema(example = "Esbjerg Hovedbibliotek") @Size(max = 200)
+        @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String branch,
     @Schema(example = "2026-11-20") @NotNull @PastOrPresent LocalDate occurredOn) {
 
   /** The citizen. The CPR number is sensitive: it is only ever sent in a request body. */
   public record Debtor(
       @Schema(example = "0101901234") @NotBlank @CprNumber String cpr,
-      @Schema(example = "Jens Hansen") @NotBlank @Size(max = 200) String name) {
+      @Schema(example = "Jens Hansen") @NotBlank @Size(max = 200)
+          @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String name) {
 
     @Override
     public String toString() {

@@ -1,6 +1,8 @@
 package dk.fbs.oir.api;
 
 import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.routing.RoutingService;
+import dk.fbs.oir.routing.UnknownMunicipalityException;
 import dk.fbs.oir.sync.DebtorSync;
 import dk.fbs.oir.sync.DebtorSync.ParkedEvent;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class DebtorEventsController {
 
   private final DebtorSync sync;
+  private final RoutingService routing;
 
-  public DebtorEventsController(DebtorSync sync) {
+  public DebtorEventsController(DebtorSync sync, RoutingService routing) {
     this.sync = sync;
+    this.routing = routing;
   }
 
   public record Notification(@NotBlank @Pattern(regexp = "\\d{3}", message = "must be a three-digit municipality code")
@@ -43,6 +47,9 @@ public class DebtorEventsController {
   @Operation(summary = "A debtor system has new events for a municipality: read them now")
   public ResponseEntity<SyncResult> notified(@PathVariable DebtorSystem debtorSystem,
       @Valid @RequestBody Notification notification) {
+    if (!routing.isKnown(notification.municipalityCode())) {
+      throw new UnknownMunicipalityException(notification.municipalityCode());
+    }
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new SyncResult(sync.sync(debtorSystem, notification.municipalityCode())));
   }

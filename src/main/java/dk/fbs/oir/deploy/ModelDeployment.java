@@ -2,12 +2,19 @@ package dk.fbs.oir.deploy;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.ModelException;
+import org.xml.sax.SAXException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,15 +44,21 @@ public class ModelDeployment {
           + fileName + "'");
     }
     String resource = (fileName.endsWith(".bpmn") ? "processes/" : "dmn/") + fileName;
-    if (fileName.endsWith(".dmn")) {
-      requireNewVersionTags(content);
+    requireWellFormed(fileName, content);
+    DeploymentWithDefinitions deployment;
+    try {
+      if (fileName.endsWith(".dmn")) {
+        requireNewVersionTags(content);
+      }
+      deployment = repository.createDeployment()
+          .name(ARCHIVE)
+          .source(SOURCE)
+          .enableDuplicateFiltering(true)
+          .addInputStream(resource, new ByteArrayInputStream(content))
+          .deployWithResult();
+    } catch (ParseException | ModelException invalid) {
+      throw new IllegalArgumentException(fileName + " is not a valid model: " + invalid.getMessage(), invalid);
     }
-    DeploymentWithDefinitions deployment = repository.createDeployment()
-        .name(ARCHIVE)
-        .source(SOURCE)
-        .enableDuplicateFiltering(true)
-        .addInputStream(resource, new ByteArrayInputStream(content))
-        .deployWithResult();
     // an unchanged file is filtered out: the deployment then has no definitions at all (null)
     List<String> versions = new java.util.ArrayList<>();
     java.util.Optional.ofNullable(deployment.getDeployedProcessDefinitions())
@@ -53,6 +66,26 @@ public class ModelDeployment {
     java.util.Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
         .ifPresent(list -> list.forEach(d -> versions.add(describe(d))));
     return new Deployed(deployment.getId(), versions);
+  }
+
+  /** Well-formed XML without a DOCTYPE, so no entity is ever resolved or expanded, before any model parser sees it. */
+  private static void requireWellFormed(String fileName, byte[] content) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setXIncludeAware(false);
+      factory.setExpandEntityReferences(false);
+      factory.setNamespaceAware(true);
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // no "[Fatal Error]" on stderr
+      builder.parse(new ByteArrayInputStream(content));
+    } catch (SAXException | java.io.IOException notXml) {
+      throw new IllegalArgumentException(fileName + " is not well-formed XML without a DOCTYPE: "
+          + notXml.getMessage());
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -1,13 +1,17 @@
 package dk.fbs.oir.oir;
 
 import dk.fbs.oir.wsdl.debitor.DebitorPortType;
+import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.namespace.QName;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OirClients {
 
+  private static final URL WSDL = OirClients.class.getResource("/wsdl/oir-debitor.wsdl");
+  private static final String WSDL_NAMESPACE = "urn:fbs-oir:debitor:1:wsdl";
+
   private final OirProperties properties;
   private final Environment environment;
   private final Map<DebtorSystem, DebitorPortType> clients = new ConcurrentHashMap<>();
@@ -26,6 +33,23 @@ public class OirClients {
   public OirClients(OirProperties properties, Environment environment) {
     this.properties = properties;
     this.environment = environment;
+  }
+
+  /**
+   * Builds every configured client as soon as the application runs (and its own port is known), so
+   * that no job's first call pays for reading the WSDL and compiling its schema.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void createConfiguredClients() {
+    for (DebtorSystem system : DebtorSystem.values()) {
+      String url = properties.endpoint(system).getUrl();
+      try {
+        if (url != null && !url.isBlank()) {
+          client(system);
+        }
+      } catch (IllegalArgumentException unresolved) { // no port without a web server: created at the first call
+      }
+    }
   }
 
   public DebitorPortType client(DebtorSystem system) {
@@ -40,6 +64,11 @@ public class OirClients {
     }
     JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
     factory.setServiceClass(DebitorPortType.class);
+    // with the WSDL (and so its schema), not only the generated classes, schema validation checks
+    // the debtor system's answers against every pattern, length and number of decimals
+    factory.setWsdlURL(WSDL.toString());
+    factory.setServiceName(new QName(WSDL_NAMESPACE, "DebitorService"));
+    factory.setEndpointName(new QName(WSDL_NAMESPACE, "DebitorPort"));
     factory.setAddress(environment.resolveRequiredPlaceholders(endpoint.getUrl()));
     factory.setProperties(Map.of("schema-validation-enabled", "true"));
     DebitorPortType port = (DebitorPortType) factory.create();

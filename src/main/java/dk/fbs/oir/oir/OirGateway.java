@@ -18,6 +18,7 @@ import dk.fbs.oir.wsdl.debitor.HentFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.KontekstType;
 import dk.fbs.oir.wsdl.debitor.OpretFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.SoegDebitorFordringerAnmodning;
+import jakarta.xml.ws.WebServiceException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -55,7 +56,14 @@ public class OirGateway {
     in.setStiftelsesdato(claim.establishedOn());
     in.setMaterialeId(claim.materialId());
     in.setFilial(claim.branch());
-    return call(() -> state(clients.client(system).opretFordring(in).getFordring()));
+    ClaimState created = call(() -> state(clients.client(system).opretFordring(in).getFordring()));
+    if (!claim.fbsChargeId().equals(created.fbsChargeId()) || claim.principal().compareTo(created.principal()) != 0) {
+      // not the claim we asked for: a technical failure (retried, then an incident), never recorded
+      throw new WebServiceException(system.displayName() + " answered OpretFordring for " + claim.fbsChargeId()
+          + " with claim " + created.claimId() + " for " + created.fbsChargeId() + " of " + created.principal()
+          + " kr. instead of " + claim.principal() + " kr.");
+    }
+    return created;
   }
 
   public ClaimState getClaim(DebtorSystem system, String municipalityCode, String claimId, String idempotencyRef) {

@@ -8,6 +8,7 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -25,11 +26,15 @@ class SimulatedDebtorSystem implements DebitorPortType {
   private final DebtorSystem system;
   private final SimulatorLedger ledger;
   private final SimulatorProperties properties;
+  private final Predicate<String> knownMunicipality;
 
-  SimulatedDebtorSystem(DebtorSystem system, SimulatorLedger ledger, SimulatorProperties properties) {
+  /** {@code knownMunicipality}: ØiR routes only to municipalities it knows, and refuses any other. */
+  SimulatedDebtorSystem(DebtorSystem system, SimulatorLedger ledger, SimulatorProperties properties,
+      Predicate<String> knownMunicipality) {
     this.system = system;
     this.ledger = ledger;
     this.properties = properties;
+    this.knownMunicipality = knownMunicipality;
   }
 
   @Override
@@ -213,7 +218,10 @@ class SimulatedDebtorSystem implements DebitorPortType {
     }
   }
 
-  private static String municipality(KontekstType kontekst) {
+  private String municipality(KontekstType kontekst) {
+    if (!knownMunicipality.test(kontekst.getKommunekode())) {
+      throw new SimulatorRejection("UGYLDIGE_DATA", "Ukendt kommunekode " + kontekst.getKommunekode());
+    }
     return kontekst.getKommunekode();
   }
 

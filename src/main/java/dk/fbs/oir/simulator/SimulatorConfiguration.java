@@ -1,15 +1,20 @@
 package dk.fbs.oir.simulator;
 
 import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.routing.RoutingService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
 import dk.fbs.oir.security.SecurityConfiguration;
 import org.flywaydb.core.Flyway;
 import org.springframework.security.core.userdetails.User;
@@ -65,15 +70,40 @@ public class SimulatorConfiguration {
   }
 
   @Bean(destroyMethod = "")
-  List<EndpointImpl> simulatorEndpoints(Bus bus, SimulatorLedger ledger, SimulatorProperties properties) {
+  List<EndpointImpl> simulatorEndpoints(Bus bus, SimulatorLedger ledger, SimulatorProperties properties,
+      RoutingService routing) {
     return Arrays.stream(DebtorSystem.values())
         .map(system -> {
-          EndpointImpl endpoint = new EndpointImpl(bus, new SimulatedDebtorSystem(system, ledger, properties));
+          EndpointImpl endpoint = new EndpointImpl(bus,
+              new SimulatedDebtorSystem(system, ledger, properties, routing::isKnown));
           endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
+          endpoint.getOutFaultInterceptors().add(new PlainFaults());
           endpoint.publish(endpointPath(system));
           return endpoint;
         })
         .toList();
+  }
+
+  /**
+   * A fault says what was wrong with the request, never which Java class noticed it: a date such
+   * as 2026-02-30 fails in JAXB with "java.time.format.DateTimeParseException: ..." in the text.
+   */
+  static final class PlainFaults extends AbstractPhaseInterceptor<Message> {
+    /** Bounded and anchored at a word boundary: linear even in a fault quoting a 200 kB value. */
+    private static final Pattern CLASS_NAME =
+        Pattern.compile("\\b(?:[a-z][\\w$]{0,60}\\.){1,12}[A-Z][\\w$]{0,80}(?:Exception|Error)\\b(?::\\s?)?");
+
+    PlainFaults() {
+      super(Phase.PREPARE_SEND);
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+      if (message.getContent(Exception.class) instanceof org.apache.cxf.interceptor.Fault fault
+          && fault.getMessage() != null) {
+        fault.setMessage(CLASS_NAME.matcher(fault.getMessage()).replaceAll(""));
+      }
+    }
   }
 
   /** Fault DOWN: the system's endpoint answers 503 without a SOAP body, as an unreachable service would. */
