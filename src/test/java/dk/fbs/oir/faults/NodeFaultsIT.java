@@ -132,7 +132,6 @@ class NodeFaultsIT {
     Set<String> acceptedButNotCommitted = new HashSet<>(batch.withClaim());
     acceptedButNotCommitted.removeIf(id -> !"RECEIVED".equals(statuses.get(id)));
     assertThat(acceptedButNotCommitted).as("claims created while the node died before its commit").isNotEmpty();
-    assertThat(batch.submitted()).as("charges left to do").isLessThan(24);
 
     answerDelay(Duration.ZERO);
     nodeB = startNodeB();
