@@ -62,10 +62,6 @@ final class AppNode implements AutoCloseable {
     }
   }
 
-  int port() {
-    return port;
-  }
-
   String baseUrl() {
     return "http://localhost:" + port;
   }
