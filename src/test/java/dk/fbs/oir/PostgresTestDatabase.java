@@ -3,6 +3,8 @@ package dk.fbs.oir;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
@@ -27,7 +29,8 @@ public final class PostgresTestDatabase {
       registry.add("spring.datasource.username", container::getUsername);
       registry.add("spring.datasource.password", container::getPassword);
     } else {
-      String database = "fbs_oir_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      String database = "fbs_oir_it_" + Instant.now().getEpochSecond() + "_"
+          + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
       try (Connection admin = DriverManager.getConnection(LOCAL_SERVER + "postgres", "postgres", "")) {
         dropLeftovers(admin);
         admin.createStatement().execute("create database " + database);
@@ -40,13 +43,20 @@ public final class PostgresTestDatabase {
     }
   }
 
-  /** Databases of earlier runs; one still in use by a concurrent run cannot be dropped and stays. */
+  /**
+   * Databases of earlier runs, an hour old or more (by the time in their name): a concurrent run's
+   * database, created but not yet connected to, stays. One still in use cannot be dropped and stays.
+   */
   private static void dropLeftovers(Connection admin) throws SQLException {
     var leftovers = new java.util.ArrayList<String>();
+    long anHourAgo = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
     try (var rs = admin.createStatement().executeQuery(
         "select datname from pg_database where datname like 'fbs\\_oir\\_it\\_%'")) {
       while (rs.next()) {
-        leftovers.add(rs.getString(1));
+        String[] parts = rs.getString(1).split("_");
+        if (parts.length < 5 || !parts[3].matches("\\d+") || Long.parseLong(parts[3]) < anHourAgo) {
+          leftovers.add(rs.getString(1));
+        }
       }
     }
     for (String name : leftovers) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +29,15 @@ public class FreshnessHealth implements HealthIndicator {
     }
   }
 
+  /** Without the database (it is down or restarting) DOWN like the database itself, not an error page. */
   @Override
   public Health health() {
-    Map<DebtorSystem, Long> stale = freshness.staleCounts();
+    Map<DebtorSystem, Long> stale;
+    try {
+      stale = freshness.staleCounts();
+    } catch (DataAccessException unreadable) {
+      return Health.down().withDetail("error", "the charge ledger cannot be read").build();
+    }
     boolean any = stale.values().stream().anyMatch(n -> n > 0);
     return (any ? Health.status("STALE_CHARGES") : Health.up()).withDetail("staleCharges", stale).build();
   }

@@ -42,8 +42,9 @@ public class DebtorSync {
     this.oir = oir;
     this.updates = updates;
     this.jdbc = jdbc;
-    // nested: inside a job's transaction (the sync task, reconciliation) an event already applied by
-    // a concurrent reader rolls back to a savepoint instead of aborting the whole transaction
+    // The timed pull (and reconciliation) runs inside its job's transaction: each event gets a savepoint there, so a
+    // duplicate (a push applied it first) or an event that must wait undoes only itself instead of
+    // aborting the job's whole transaction. Called outside a transaction (push), it is one of its own.
     this.tx = new TransactionTemplate(tx.getTransactionManager());
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
@@ -92,6 +93,9 @@ public class DebtorSync {
   Outcome applyOnce(DebtorSystem system, DebtorEvent event) {
     try {
       return tx.execute(status -> {
+        // the cursor's row first: a pull and a push reading the same events queue on it instead of
+        // each holding what the other waits for (a deadlock); undone with the rest if the event waits
+        advanceCursor(system, event.municipalityCode(), event.seq());
         jdbc.update("insert into debtor_event (debtor_system, seq, municipality_code, claim_id, fbs_charge_id, kind,"
                 + " amount_ore, balance_ore, claim_state, occurred_at, received_at, outcome, note)"
                 + " values (?,?,?,?,?,?,?,?,?,?,?,'APPLIED',?)",
@@ -111,7 +115,6 @@ public class DebtorSync {
           log.warn("Parked event {} {} of {} for claim {}: no such charge with us", event.kind(), event.seq(),
               system.displayName(), event.claimId());
         }
-        advanceCursor(system, event.municipalityCode(), event.seq());
         return outcome;
       });
     } catch (DuplicateKeyException alreadyApplied) {
@@ -159,9 +162,10 @@ public class DebtorSync {
     int updated = jdbc.update("update sync_cursor set last_seq = greatest(last_seq, ?), updated_at = ?"
         + " where debtor_system = ? and municipality_code = ?", seq, now, system.name(), municipalityCode);
     if (updated == 0) {
-      try {
-        jdbc.update("insert into sync_cursor (debtor_system, municipality_code, last_seq, updated_at) values (?,?,?,?)",
-            system.name(), municipalityCode, seq, now);
+      try { // in a savepoint of its own: a concurrent first reader's row undoes only this insert
+        tx.executeWithoutResult(status -> jdbc.update(
+            "insert into sync_cursor (debtor_system, municipality_code, last_seq, updated_at) values (?,?,?,?)",
+            system.name(), municipalityCode, seq, now));
       } catch (DuplicateKeyException concurrentFirst) {
         advanceCursor(system, municipalityCode, seq);
       }
