@@ -102,7 +102,7 @@ public class OirGateway {
     in.setKontekst(context(municipalityCode, idempotencyRef));
     in.setFordringId(claimId);
     in.setBeloeb(amount);
-    in.setAarsag(reason);
+    in.setAarsag(reasonText(reason));
     return call(() -> state(clients.client(system).krediterFordring(in).getFordring()));
   }
 
@@ -111,7 +111,7 @@ public class OirGateway {
     AfskrivFordringAnmodning in = new AfskrivFordringAnmodning();
     in.setKontekst(context(municipalityCode, idempotencyRef));
     in.setFordringId(claimId);
-    in.setAarsag(reason);
+    in.setAarsag(reasonText(reason));
     return call(() -> state(clients.client(system).afskrivFordring(in).getFordring()));
   }
 
@@ -197,6 +197,13 @@ public class OirGateway {
           info == null ? fault.getMessage() : info.getFejltekst());
     }
   }
+
+  /** ØiR's texts hold 500 characters; a longer reason (our prefix and FBS' note) is cut, not refused. */
+  static String reasonText(String reason) {
+    return reason.length() <= REASON_MAX ? reason : reason.substring(0, REASON_MAX - 1) + "…";
+  }
+
+  private static final int REASON_MAX = 500;
 
   private static KontekstType context(String municipalityCode, String idempotencyRef) {
     KontekstType kontekst = new KontekstType();
