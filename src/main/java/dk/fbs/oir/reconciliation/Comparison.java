@@ -11,6 +11,7 @@ import dk.fbs.oir.sync.DebtorSync.ReportedPayment;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,6 @@ final class Comparison {
     List<Finding> findings = new ArrayList<>();
     Map<String, ClaimState> theirs = new LinkedHashMap<>();
     statement.claims().forEach(c -> theirs.put(c.claimId(), c));
-    Map<String, Charge> byClaim = new HashMap<>();
     Map<String, Charge> byChargeId = new HashMap<>();
     ours.forEach(c -> byChargeId.put(c.fbsChargeId(), c));
 
@@ -108,7 +108,7 @@ final class Comparison {
     long ourBalance = 0;
     int pendingCount = 0;
     int inFlight = 0;
-    Set<String> pendingClaims = new java.util.HashSet<>();
+    Set<String> pendingClaims = new HashSet<>();
     for (Charge charge : ours) {
       if (charge.debtorSystemClaimId() == null) {
         if (charge.status() == ChargeStatus.RECEIVED) {
@@ -118,7 +118,6 @@ final class Comparison {
       }
       ourClaims++;
       ourBalance += charge.balanceOre();
-      byClaim.put(charge.debtorSystemClaimId(), charge);
       ClaimState claim = theirs.remove(charge.debtorSystemClaimId());
       if (claim == null) {
         findings.add(new Finding(DifferenceKind.MISSING_IN_DEBTOR_SYSTEM, charge.fbsChargeId(),
