@@ -24,6 +24,7 @@ record BenchOptions(
     boolean bcrypt,
     Duration timeout,
     boolean keepDatabase,
+    boolean jfr,
     List<String> springArgs) {
 
   static BenchOptions parse(String[] args) {
@@ -56,11 +57,12 @@ record BenchOptions(
         "bcrypt".equals(get(values, "auth", "noop")),
         Duration.ofMinutes(Long.parseLong(get(values, "timeoutMin", "30"))),
         Boolean.parseBoolean(get(values, "keepDb", "false")),
+        Boolean.parseBoolean(get(values, "jfr", "false")),
         List.copyOf(spring));
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("Unknown options " + values.keySet()
           + "; known: n, c, rate, answerDelayMs, municipalities (live|all), phases (engine,baseline),"
-          + " baselineThreads, warmup, auth (noop|bcrypt), timeoutMin, keepDb");
+          + " baselineThreads, warmup, auth (noop|bcrypt), timeoutMin, keepDb, jfr");
     }
     return options;
   }

@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -236,22 +238,42 @@ public final class ChargeBenchmark {
     resetSimulator();
     DbStats idle = DbStats.measure(jdbc);
     GcStats gc0 = GcStats.now();
+    CpuStats cpu0 = cpu();
     heap.start();
+    Recording recording = options.jfr() ? startRecording() : null;
     Instant start = Instant.now();
     long t0 = System.nanoTime();
     Intake intake = post("E", options.n(), options.rate());
     double intakeSeconds = (intake.endNanos - t0) / 1e9;
     report.intake(options.n(), intakeSeconds, intake);
     Instant lastDone = awaitDone("E", options.n(), start);
+    CpuStats cpu = cpu().minus(cpu0);
     double engineSeconds = Duration.between(start, lastDone).toNanos() / 1e9;
     awaitIdleJobs();
     long peak = heap.stop();
+    if (recording != null) {
+      recording.dump(Path.of("target/bench/engine.jfr"));
+      recording.close();
+      out.println("profile:  target/bench/engine.jfr (bench/jfr-breakdown.py target/bench/engine.jfr)");
+    }
     GcStats gc = GcStats.now().minus(gc0);
     report.engine(engineSeconds, options.n(), peak, gc);
+    report.cpu(cpu, options.n());
     DbStats after = DbStats.measure(jdbc);
     report.database(idle, after, options.n());
     jdbc.execute("vacuum act_ru_job, act_ru_execution, act_ru_variable, act_ru_event_subscr, act_ru_meter_log");
     report.runtimeAfterVacuum(idle, DbStats.measure(jdbc), options.n());
+  }
+
+  private CpuStats cpu() {
+    return CpuStats.now(simulator.pid(), List.of(jdbc, simulatorJdbc));
+  }
+
+  /** A CPU profile of the engine phase only (JFR's "profile" settings). */
+  private static Recording startRecording() throws IOException, java.text.ParseException {
+    Recording recording = new Recording(Configuration.getConfiguration("profile"));
+    recording.start();
+    return recording;
   }
 
   private void resetSimulator() {
@@ -408,12 +430,15 @@ public final class ChargeBenchmark {
   private void baseline() throws Exception {
     resetSimulator();
     GcStats gc0 = GcStats.now();
+    CpuStats cpu0 = cpu();
     heap.start();
     long t0 = System.nanoTime();
     new Baseline(app, jdbc, routes).run("B", options.n(), options.baselineThreads(), municipalities);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    CpuStats cpu = cpu().minus(cpu0);
     long peak = heap.stop();
     report.baseline(seconds, options.n(), options.baselineThreads(), peak, GcStats.now().minus(gc0));
+    report.cpu(cpu, options.n());
   }
 
   /** Heap use sampled every 10 ms, and its maximum. */

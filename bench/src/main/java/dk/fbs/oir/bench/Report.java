@@ -77,6 +77,16 @@ final class Report {
     summary.put("peak heap MiB", Long.toString(peakHeap >> 20));
   }
 
+  void cpu(CpuStats cpu, int n) {
+    double others = cpu.machineBusy() - cpu.app() - cpu.simulator() - cpu.postgres();
+    out.printf(Locale.ROOT, "cpu:      %.0f of %.0f CPU-s busy: application+clients %.0f (%.2f ms/charge), simulator %.0f"
+            + " (%.2f ms), PostgreSQL %.0f (%.2f ms), other processes %.0f (%.0f%% of the machine)%n",
+        cpu.machineBusy(), cpu.machineTotal(), cpu.app(), cpu.app() * 1e3 / n, cpu.simulator(),
+        cpu.simulator() * 1e3 / n, cpu.postgres(), cpu.postgres() * 1e3 / n, others,
+        others * 100 / cpu.machineTotal());
+    summary.putIfAbsent("others' CPU", String.format(Locale.ROOT, "%.0f%%", others * 100 / cpu.machineTotal()));
+  }
+
   void database(DbStats idle, DbStats after, int n) {
     out.println("database: per charge (after the batch minus before it)");
     for (String group : DbStats.GROUPS) {

@@ -37,7 +37,7 @@ final class SimulatorProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-        "-cp", System.getProperty("java.class.path"), "dk.fbs.oir.Application",
+        "-cp", System.getProperty("java.class.path"), DebtorSystems.class.getName(),
         "--spring.profiles.active=simulator",
         "--server.port=" + port,
         "--spring.datasource.url=" + jdbcUrl,
@@ -57,6 +57,10 @@ final class SimulatorProcess implements AutoCloseable {
         .redirectOutput(new File("target/bench/simulator.out"))
         .start();
     return new SimulatorProcess(process, port);
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** The endpoint of a debtor system, e.g. {@code kmd-opus}. */
