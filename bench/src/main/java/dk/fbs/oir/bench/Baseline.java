@@ -78,8 +78,8 @@ final class Baseline {
 
   private void submit(String prefix, int i, String municipality) {
     String id = "BENCH-" + prefix + "-" + i;
-    String cpr = String.format("%02d%02d%02d%04d", 1 + i % 28, 1 + (i / 28) % 12, 50 + (i / 336) % 50, 1000 + i % 9000);
-    long amountOre = (20 + i % 480) * 100L + i % 100;
+    String cpr = ChargeBenchmark.cpr(i);
+    long amountOre = ChargeBenchmark.amountOre(i);
     LocalDate occurredOn = LocalDate.now().minusDays(1);
     OffsetDateTime now = OffsetDateTime.now();
     jdbc.update("insert into bench_claim (id, municipality_code, debtor_cpr, debtor_name, amount_ore, description,"

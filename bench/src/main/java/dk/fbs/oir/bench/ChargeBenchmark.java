@@ -42,12 +42,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The performance benchmark of issue 8 (not a test; see bench/README.md). Starts the application
- * in this JVM against a fresh PostgreSQL database with the simulator answering every SOAP call after
- * a realistic delay, posts N charges through the REST API with C concurrent clients, waits until
- * every charge is SUBMITTED to its debtor system, and then does the same work without the engine
- * (the baseline). Prints intake rate, REST latency, end-to-end time, database rows and bytes per
- * charge, peak heap, whether the runtime tables are back at their idle size, and the ratio
- * engine time / baseline time.
+ * in this JVM against a fresh PostgreSQL database, with the debtor systems (the simulator, in a JVM
+ * of its own) answering every SOAP call after a realistic delay; posts N charges through the REST
+ * API with C concurrent clients, waits until every charge is SUBMITTED to its debtor system, and
+ * then does the same work without the engine (the baseline). Prints intake rate, REST latency,
+ * end-to-end time, CPU by process, database rows and bytes per charge, peak heap, what stays in the
+ * runtime tables, and the ratio engine time / baseline time.
  */
 public final class ChargeBenchmark {
 
@@ -89,6 +89,7 @@ public final class ChargeBenchmark {
 
   private void run() throws Exception {
     String database = DB_PREFIX + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(java.time.LocalDateTime.now());
+    dropLeftovers();
     createDatabase(database);
     createDatabase(database + "_sim");
     try {
@@ -122,12 +123,9 @@ public final class ChargeBenchmark {
 
   // ---------------------------------------------------------------- set-up
 
-  private static void createDatabase(String database) throws SQLException {
+  /** Databases of earlier runs; one still in use by a concurrent run cannot be dropped and stays. */
+  private static void dropLeftovers() throws SQLException {
     try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-      if (database.endsWith("_sim")) {
-        admin.createStatement().execute("create database " + database);
-        return;
-      }
       var leftovers = new ArrayList<String>();
       try (var rs = admin.createStatement().executeQuery(
           "select datname from pg_database where datname like 'fbs\\_oir\\_bench\\_%'")) {
@@ -142,6 +140,11 @@ public final class ChargeBenchmark {
           // another benchmark is running on it
         }
       }
+    }
+  }
+
+  private static void createDatabase(String database) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
       admin.createStatement().execute("create database " + database);
     }
   }
@@ -266,7 +269,7 @@ public final class ChargeBenchmark {
   }
 
   private CpuStats cpu() {
-    return CpuStats.now(simulator.pid(), List.of(jdbc, simulatorJdbc));
+    return CpuStats.now(simulator.pid(), jdbc);
   }
 
   /** A CPU profile of the engine phase only (JFR's "profile" settings). */
@@ -358,15 +361,24 @@ public final class ChargeBenchmark {
     return intake;
   }
 
-  static String body(String prefix, int i, String municipality) {
-    // a valid CPR number per debtor (the first six digits a date; the simulator knows any not ending 0000)
-    String cpr = String.format(Locale.ROOT, "%02d%02d%02d%04d", 1 + i % 28, 1 + (i / 28) % 12, 50 + (i / 336) % 50,
+  /** Debtor i's CPR number: valid (the first six digits a date), one the simulator knows (not ending 0000). */
+  static String cpr(int i) {
+    return String.format(Locale.ROOT, "%02d%02d%02d%04d", 1 + i % 28, 1 + (i / 28) % 12, 50 + (i / 336) % 50,
         1000 + i % 9000);
+  }
+
+  /** Charge i's amount in øre: 20.00 to 499.99 kroner. */
+  static long amountOre(int i) {
+    return (20 + i % 480) * 100L + i % 100;
+  }
+
+  static String body(String prefix, int i, String municipality) {
+    long amount = amountOre(i);
     return """
         {"fbsChargeId":"BENCH-%s-%07d","municipalityCode":"%s","debtor":{"cpr":"%s","name":"Benchmark Borger %d"},\
         "type":"OVERDUE_FEE","amount":"%d.%02d","description":"Overskredet lånetid",\
         "materialId":"870970-basis:%08d","branch":"Hovedbiblioteket","occurredOn":"%s"}"""
-        .formatted(prefix, i, municipality, cpr, i, 20 + i % 480, i % 100, i, OCCURRED_ON);
+        .formatted(prefix, i, municipality, cpr(i), i, amount / 100, amount % 100, i, OCCURRED_ON);
   }
 
   /**

@@ -3,29 +3,40 @@ package dk.fbs.oir.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * CPU seconds (Linux /proc, 100 ticks a second) of the machine and of who used them: this JVM (the
- * application and the benchmark's clients), the simulator's JVM, and the PostgreSQL backends of the
- * two benchmark databases. The rest of the machine's busy time is someone else's.
+ * application and the benchmark's clients), the simulator's JVM, and the PostgreSQL server. The rest of the machine's busy time is someone else's.
  */
 record CpuStats(double machineBusy, double machineTotal, double app, double simulator, double postgres) {
 
   private static final double TICKS = 100.0;
 
-  static CpuStats now(long simulatorPid, List<JdbcTemplate> databases) {
+  static CpuStats now(long simulatorPid, JdbcTemplate database) {
     double[] machine = machine();
-    double postgres = 0;
-    for (JdbcTemplate db : databases) {
-      for (Long pid : db.queryForList("select pid from pg_stat_activity where datname = current_database()",
-          Long.class)) {
-        postgres += process(pid);
+    Long backend = database.queryForObject("select pg_backend_pid()", Long.class);
+    return new CpuStats(machine[0], machine[1], process(ProcessHandle.current().pid(), false),
+        process(simulatorPid, false), postgres(parent(backend)));
+  }
+
+  /**
+   * The whole PostgreSQL server: the postmaster with its exited children (backends come and go
+   * with the connection pools) and its living children. Other databases on the server count too.
+   */
+  private static double postgres(long postmaster) {
+    double cpu = process(postmaster, true);
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+        long pid = Long.parseLong(dir.getFileName().toString());
+        if (parent(pid) == postmaster) {
+          cpu += process(pid, false);
+        }
       }
+    } catch (IOException e) {
+      return 0;
     }
-    return new CpuStats(machine[0], machine[1], process(ProcessHandle.current().pid()), process(simulatorPid),
-        postgres);
+    return cpu;
   }
 
   CpuStats minus(CpuStats before) {
@@ -50,14 +61,31 @@ record CpuStats(double machineBusy, double machineTotal, double app, double simu
     }
   }
 
-  /** User and system CPU seconds of a process (0 when it is gone). */
-  private static double process(long pid) {
+  /** User and system CPU seconds of a process (0 when it is gone), with its exited children's. */
+  private static double process(long pid, boolean withChildren) {
+    String[] f = stat(pid);
+    if (f == null) {
+      return 0;
+    }
+    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+    if (withChildren) {
+      ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime
+    }
+    return ticks / TICKS;
+  }
+
+  private static long parent(long pid) {
+    String[] f = stat(pid);
+    return f == null ? -1 : Long.parseLong(f[1]);
+  }
+
+  /** The fields of /proc/pid/stat after the command name (field 3 is [0]). */
+  private static String[] stat(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS; // utime, stime (fields 14, 15)
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return null;
     }
   }
 }
