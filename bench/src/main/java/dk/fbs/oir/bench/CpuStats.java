@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * CPU seconds (Linux /proc, 100 ticks a second) of the machine and of who used them: this JVM (the
- * application and the benchmark's clients), the simulator's JVM, and the PostgreSQL server. The rest of the machine's busy time is someone else's.
+ * application and the benchmark's clients), the simulator's JVM, and the PostgreSQL server. The
+ * rest of the machine's busy time is someone else's.
  */
 record CpuStats(double machineBusy, double machineTotal, double app, double simulator, double postgres) {
 
