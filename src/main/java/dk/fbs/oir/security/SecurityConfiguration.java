@@ -10,6 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -94,6 +98,19 @@ public class SecurityConfiguration {
           .roles(client.getRoles().toArray(String[]::new)).build());
     }
     return clients;
+  }
+
+  /**
+   * The clients' passwords are checked with their encoder (bcrypt in production) once, and then
+   * remembered for five minutes (see {@link RememberedLogins}). The configured encoding is kept:
+   * a {@code {noop}} password is not re-encoded with bcrypt at the first login.
+   */
+  @Bean
+  AuthenticationProvider apiClientAuthentication(InMemoryUserDetailsManager apiClients, PasswordEncoder encoder,
+      Clock clock) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(apiClients);
+    passwords.setPasswordEncoder(encoder);
+    return new RememberedLogins(passwords, Duration.ofMinutes(5), clock);
   }
 
   /** {@code /engine-rest} answers only an authenticated Camunda user, and then within its authorizations. */

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Where the CPU goes: CPU samples of a JFR recording of the benchmark, by kind of work and by
+library. Usage: bench/jfr-breakdown.py target/bench/rec.jfr (record with
+BENCH_JVM="-Xmx2g -XX:StartFlightRecording=filename=target/bench/rec.jfr,settings=profile")."""
+import collections
+import subprocess
+import sys
+
+# the first rule whose marker is in a sample's stack names its kind of work
+WORK = [
+    ("simulator (the debtor system's side of a SOAP call)", "SimulatedDebtorSystem"),
+    ("REST intake: POST /api/v1/charges", "ChargeController.receive"),
+    ("job: submit claim (SOAP client)", "SubmitClaimDelegate.execute"),
+    ("job: debtor-sync", "sync.ReadDebtorEventsDelegate"),
+    ("jobs: route (DMN) and the rest", "ExecuteJobsRunnable"),
+    ("job acquisition", "AcquireJobsRunnable"),
+    ("benchmark: baseline", "bench.Baseline"),
+    ("benchmark: HTTP clients", "bench.ChargeBenchmark"),
+    ("HTTP client threads (java.net.http)", "jdk.internal.net.http"),
+    ("Tomcat (request parsing, I/O)", "org.apache.tomcat"),
+]
+# libraries, by the innermost frame (where the CPU is actually spent) and by any frame (inclusive)
+LIBS = [
+    ("PostgreSQL JDBC", "org.postgresql."),
+    ("Hikari", "com.zaxxer.hikari."),
+    ("MyBatis (engine SQL mapping)", "org.apache.ibatis."),
+    ("DMN engine", "org.camunda.bpm.dmn."),
+    ("FEEL (scala)", "org.camunda.feel."),
+    ("engine history", "history."),
+    ("Camunda engine", "org.camunda.bpm.engine."),
+    ("XML schema validation", "xerces.internal.impl.xs"),
+    ("XML parsing/writing", "xml"),
+    ("JAXB", "org.glassfish.jaxb."),
+    ("CXF", "org.apache.cxf."),
+    ("Jackson", "com.fasterxml.jackson."),
+    ("Hibernate Validator", "org.hibernate.validator."),
+    ("Spring Security", "org.springframework.security."),
+    ("Spring", "org.springframework."),
+    ("Tomcat", "org.apache.tomcat."),
+    ("Tomcat", "org.apache.catalina."),
+    ("Tomcat", "org.apache.coyote."),
+    ("logging", "ch.qos.logback."),
+    ("java.net.http", "jdk.internal.net.http."),
+    ("JDK I/O and crypto", "sun.nio."),
+    ("JDK I/O and crypto", "sun.security."),
+    ("JDK", "java."),
+    ("JDK", "jdk."),
+    ("JDK", "sun."),
+]
+
+
+def samples(path):
+    text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "200", path],
+                          capture_output=True, text=True, check=True).stdout
+    stack = None
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("stackTrace = ["):
+            stack = []
+        elif stack is not None and line.startswith("]"):
+            yield stack
+            stack = None
+        elif stack is not None and line and not line.startswith("..."):
+            stack.append(line)
+
+
+def lib(frame):
+    for name, marker in LIBS:
+        if marker in frame:
+            return name
+    return "other"
+
+
+def main(path):
+    work = collections.Counter()
+    self_lib = collections.Counter()
+    incl = collections.Counter()
+    by_work_lib = collections.defaultdict(collections.Counter)
+    total = 0
+    for stack in samples(path):
+        total += 1
+        joined = "\n".join(stack)
+        kind = next((name for name, marker in WORK if marker in joined), "other")
+        work[kind] += 1
+        top = lib(stack[0]) if stack else "other"
+        self_lib[top] += 1
+        by_work_lib[kind][top] += 1
+        for name in {lib(f) for f in stack}:
+            incl[name] += 1
+    print(f"{total} CPU samples")
+    print("\nby kind of work (share of all samples; the innermost libraries in it):")
+    for kind, n in work.most_common():
+        libs = ", ".join(f"{l} {c * 100 / n:.0f}%" for l, c in by_work_lib[kind].most_common(4))
+        print(f"  {n * 100 / total:5.1f}%  {kind}   [{libs}]")
+    print("\nby library, where the CPU is spent (innermost frame) / anywhere on the stack:")
+    for name, n in self_lib.most_common(14):
+        print(f"  {n * 100 / total:5.1f}% / {incl[name] * 100 / total:5.1f}%  {name}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,500 @@
+package dk.fbs.oir.bench;
+
+import dk.fbs.oir.Application;
+import dk.fbs.oir.routing.Route;
+import dk.fbs.oir.routing.RoutingService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The performance benchmark of issue 8 (not a test; see bench/README.md). Starts the application
+ * in this JVM against a fresh PostgreSQL database, with the debtor systems (the simulator, in a JVM
+ * of its own) answering every SOAP call after a realistic delay; posts N charges through the REST
+ * API with C concurrent clients, waits until every charge is SUBMITTED to its debtor system, and
+ * then does the same work without the engine (the baseline). Prints intake rate, REST latency,
+ * end-to-end time, CPU by process, database rows and bytes per charge, peak heap, what stays in the
+ * runtime tables, and the ratio engine time / baseline time.
+ */
+public final class ChargeBenchmark {
+
+  private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  private static final String DB_PREFIX = "fbs_oir_bench_";
+  private static final LocalDate OCCURRED_ON = LocalDate.now().minusDays(1);
+
+  private final BenchOptions options;
+  private final PrintStream out;
+  private final Report report;
+
+  private ConfigurableApplicationContext app;
+  private SimulatorProcess simulator;
+  private JdbcTemplate jdbc;
+  private JdbcTemplate simulatorJdbc;
+  private URI chargesUri;
+  private String authorization;
+  private List<String> municipalities;
+  private Map<String, Route> routes;
+  private final HeapSampler heap = new HeapSampler();
+
+  private ChargeBenchmark(BenchOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+    this.report = new Report(out);
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    int status = 0;
+    try {
+      new ChargeBenchmark(options, System.out).run();
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  private void run() throws Exception {
+    String database = DB_PREFIX + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(java.time.LocalDateTime.now());
+    dropLeftovers();
+    createDatabase(database);
+    createDatabase(database + "_sim");
+    try {
+      report.header(options, database);
+      simulator = SimulatorProcess.start(SERVER + database + "_sim", options.answerDelay());
+      start(database);
+      simulator.awaitReady(Duration.ofMinutes(5));
+      simulatorJdbc = new JdbcTemplate(new DriverManagerDataSource(SERVER + database + "_sim", "postgres", ""));
+      classifyMunicipalities();
+      warmUp();
+      if (options.engine()) {
+        engine();
+      }
+      if (options.baseline()) {
+        baseline();
+      }
+      report.summary();
+    } finally {
+      if (app != null) {
+        app.close();
+      }
+      if (simulator != null) {
+        simulator.close();
+      }
+      if (!options.keepDatabase()) {
+        dropDatabase(database);
+        dropDatabase(database + "_sim");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  /** Databases of earlier runs; one still in use by a concurrent run cannot be dropped and stays. */
+  private static void dropLeftovers() throws SQLException {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+      var leftovers = new ArrayList<String>();
+      try (var rs = admin.createStatement().executeQuery(
+          "select datname from pg_database where datname like 'fbs\\_oir\\_bench\\_%'")) {
+        while (rs.next()) {
+          leftovers.add(rs.getString(1));
+        }
+      }
+      for (String name : leftovers) {
+        try {
+          admin.createStatement().execute("drop database if exists " + name);
+        } catch (SQLException inUse) {
+          // another benchmark is running on it
+        }
+      }
+    }
+  }
+
+  private static void createDatabase(String database) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+      admin.createStatement().execute("create database " + database);
+    }
+  }
+
+  private static void dropDatabase(String database) {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+      admin.createStatement().execute("drop database if exists " + database + " with (force)");
+    } catch (SQLException e) {
+      System.err.println("Could not drop " + database + ": " + e.getMessage());
+    }
+  }
+
+  private void start(String database) {
+    Map<String, String> props = new LinkedHashMap<>();
+    // production-like: no simulator, no demo; the debtor systems are the simulator's process
+    props.put("spring.profiles.active", "bench");
+    props.put("spring.datasource.url", SERVER + database);
+    props.put("spring.datasource.username", "postgres");
+    props.put("spring.datasource.password", "");
+    props.put("server.port", "0");
+    props.put("security.clients[0].username", "bench");
+    props.put("security.clients[0].password",
+        options.bcrypt() ? "{bcrypt}" + new BCryptPasswordEncoder().encode("bench") : "{noop}bench");
+    props.put("security.clients[0].roles[0]", "FBS");
+    for (String slug : new String[] {"kmd-opus", "prisme-2015", "prisme-2009", "eg-os-indsigt"}) {
+      props.put("oir.endpoints." + slug + ".url", simulator.url(slug));
+    }
+    props.put("logging.file.name", "target/bench/app.log");
+    props.put("logging.threshold.console", "WARN");
+    for (String arg : options.springArgs()) {
+      String kv = arg.substring(2);
+      int eq = kv.indexOf('=');
+      props.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+    }
+    String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    long t0 = System.nanoTime();
+    app = new SpringApplicationBuilder(Application.class).run(args);
+    out.printf(Locale.ROOT, "application started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+    String port = app.getEnvironment().getRequiredProperty("local.server.port");
+    chargesUri = URI.create("http://localhost:" + port + "/api/v1/charges");
+    authorization = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
+    report.setting("history level", app.getEnvironment().getProperty("camunda.bpm.history-level"));
+    report.setting("job executor", "core " + app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size")
+        + ", max " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size")
+        + ", queue " + app.getEnvironment().getProperty("camunda.bpm.job-execution.queue-capacity")
+        + ", per acquisition " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition"));
+    report.setting("hikari pool", app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size"));
+  }
+
+  /** Every municipality of the register, routed as a charge of yesterday would be. */
+  private void classifyMunicipalities() throws IOException {
+    RoutingService routing = app.getBean(RoutingService.class);
+    routes = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(Path.of("src/test/resources/routing/municipalities.csv"))) {
+      String code = line.split(";")[0];
+      if (code.matches("\\d{3}")) {
+        routes.put(code, routing.route(code, OCCURRED_ON));
+      }
+    }
+    municipalities = routes.entrySet().stream()
+        .filter(e -> options.allMunicipalities() || e.getValue() != Route.FBS_INTERNAL)
+        .map(Map.Entry::getKey).toList();
+    long live = routes.values().stream().filter(r -> r != Route.FBS_INTERNAL).count();
+    report.setting("municipalities", routes.size() + " in the register, " + live + " live, "
+        + (routes.size() - live) + " not enrolled (FBS_INTERNAL: no SOAP call, status HANDLED_IN_FBS); charges spread over "
+        + municipalities.size());
+  }
+
+  /** The JIT compiles the hot paths before anything is measured. */
+  private void warmUp() throws Exception {
+    if (options.warmup() <= 0) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    if (options.engine()) {
+      Intake intake = post("W", options.warmup(), 0);
+      awaitDone("W", options.warmup(), Instant.now());
+      if (intake.errors.get() > 0) {
+        throw new IllegalStateException("Warm-up: " + intake.errors + " failed posts, e.g. " + intake.firstError);
+      }
+    }
+    if (options.baseline()) {
+      Baseline.createTable(jdbc);
+      new Baseline(app, jdbc, routes).run("BW", options.warmup(), options.baselineThreads(), municipalities);
+    }
+    awaitIdleJobs();
+    out.printf(Locale.ROOT, "warm-up: %d charges in %.1f s%n", options.warmup(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  // ---------------------------------------------------------------- the engine
+
+  private void engine() throws Exception {
+    resetSimulator();
+    DbStats idle = DbStats.measure(jdbc);
+    GcStats gc0 = GcStats.now();
+    CpuStats cpu0 = cpu();
+    heap.start();
+    Recording recording = options.jfr() ? startRecording() : null;
+    Instant start = Instant.now();
+    long t0 = System.nanoTime();
+    Intake intake = post("E", options.n(), options.rate());
+    double intakeSeconds = (intake.endNanos - t0) / 1e9;
+    report.intake(options.n(), intakeSeconds, intake);
+    Instant lastDone = awaitDone("E", options.n(), start);
+    CpuStats cpu = cpu().minus(cpu0);
+    double engineSeconds = Duration.between(start, lastDone).toNanos() / 1e9;
+    awaitIdleJobs();
+    long peak = heap.stop();
+    if (recording != null) {
+      recording.dump(Path.of("target/bench/engine.jfr"));
+      recording.close();
+      out.println("profile:  target/bench/engine.jfr (bench/jfr-breakdown.py target/bench/engine.jfr)");
+    }
+    GcStats gc = GcStats.now().minus(gc0);
+    report.engine(engineSeconds, options.n(), peak, gc);
+    report.cpu(cpu, options.n());
+    DbStats after = DbStats.measure(jdbc);
+    report.database(idle, after, options.n());
+    jdbc.execute("vacuum act_ru_job, act_ru_execution, act_ru_variable, act_ru_event_subscr, act_ru_meter_log");
+    report.runtimeAfterVacuum(idle, DbStats.measure(jdbc), options.n());
+  }
+
+  private CpuStats cpu() {
+    return CpuStats.now(simulator.pid(), jdbc);
+  }
+
+  /** A CPU profile of the engine phase only (JFR's "profile" settings). */
+  private static Recording startRecording() throws IOException, java.text.ParseException {
+    Recording recording = new Recording(Configuration.getConfiguration("profile"));
+    recording.start();
+    return recording;
+  }
+
+  private void resetSimulator() {
+    simulatorJdbc.execute("truncate sim_claim, sim_request, sim_posting, sim_event");
+    simulatorJdbc.execute("vacuum analyze");
+    jdbc.execute("vacuum analyze");
+  }
+
+  /** Latencies and outcomes of the posts. */
+  static final class Intake {
+    final long[] serviceNanos;
+    final long[] responseNanos;
+    final AtomicInteger errors = new AtomicInteger();
+    final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    final AtomicReference<String> firstError = new AtomicReference<>();
+    volatile long endNanos;
+
+    Intake(int n) {
+      serviceNanos = new long[n];
+      responseNanos = new long[n];
+    }
+  }
+
+  /**
+   * Posts charges {@code 0..n-1} with the configured clients. With a rate, request i is due at
+   * {@code i / rate}; its response time is measured from then (so a slow server cannot hide its
+   * queue: no coordinated omission), its service time from when it was sent.
+   */
+  private Intake post(String prefix, int n, double rate) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    Intake intake = new Intake(n);
+    AtomicInteger next = new AtomicInteger();
+    long t0 = System.nanoTime();
+    List<Thread> clients = new ArrayList<>();
+    for (int c = 0; c < options.clients(); c++) {
+      Thread client = new Thread(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < n) {
+          long due = rate > 0 ? t0 + (long) (i * 1e9 / rate) : System.nanoTime();
+          long wait;
+          while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          String municipality = municipalities.get(i % municipalities.size());
+          HttpRequest request = HttpRequest.newBuilder(chargesUri)
+              .header("Authorization", authorization)
+              .header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(60))
+              .POST(HttpRequest.BodyPublishers.ofString(body(prefix, i, municipality)))
+              .build();
+          long sent = System.nanoTime();
+          int status;
+          String error = null;
+          try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            if (status != 202) {
+              error = status + " " + response.body();
+            }
+          } catch (IOException | InterruptedException e) {
+            status = -1;
+            error = e.toString();
+          }
+          long done = System.nanoTime();
+          intake.serviceNanos[i] = done - sent;
+          intake.responseNanos[i] = done - due;
+          intake.statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+          if (error != null) {
+            intake.errors.incrementAndGet();
+            intake.firstError.compareAndSet(null, error);
+          }
+        }
+      }, "bench-client-" + c);
+      client.start();
+      clients.add(client);
+    }
+    for (Thread client : clients) {
+      client.join();
+    }
+    intake.endNanos = System.nanoTime();
+    return intake;
+  }
+
+  /** Debtor i's CPR number: valid (the first six digits a date), one the simulator knows (not ending 0000). */
+  static String cpr(int i) {
+    return String.format(Locale.ROOT, "%02d%02d%02d%04d", 1 + i % 28, 1 + (i / 28) % 12, 50 + (i / 336) % 50,
+        1000 + i % 9000);
+  }
+
+  /** Charge i's amount in øre: 20.00 to 499.99 kroner. */
+  static long amountOre(int i) {
+    return (20 + i % 480) * 100L + i % 100;
+  }
+
+  static String body(String prefix, int i, String municipality) {
+    long amount = amountOre(i);
+    return """
+        {"fbsChargeId":"BENCH-%s-%07d","municipalityCode":"%s","debtor":{"cpr":"%s","name":"Benchmark Borger %d"},\
+        "type":"OVERDUE_FEE","amount":"%d.%02d","description":"Overskredet lånetid",\
+        "materialId":"870970-basis:%08d","branch":"Hovedbiblioteket","occurredOn":"%s"}"""
+        .formatted(prefix, i, municipality, cpr(i), i, amount / 100, amount % 100, i, OCCURRED_ON);
+  }
+
+  /**
+   * Waits until every charge of the prefix has left RECEIVED: SUBMITTED to its debtor system (or
+   * HANDLED_IN_FBS for a municipality that is not live). Returns the moment the last one changed.
+   */
+  private Instant awaitDone(String prefix, int n, Instant start) throws InterruptedException {
+    String like = "BENCH-" + prefix + "-%";
+    long deadline = System.nanoTime() + options.timeout().toNanos();
+    long lastPrint = System.nanoTime();
+    while (true) {
+      Map<String, Object> counts = jdbc.queryForMap("select count(*) filter (where status = 'SUBMITTED') submitted,"
+          + " count(*) filter (where status = 'HANDLED_IN_FBS') internal,"
+          + " count(*) filter (where status not in ('RECEIVED', 'SUBMITTED', 'HANDLED_IN_FBS')) other,"
+          + " max(updated_at) filter (where status <> 'RECEIVED') last from charge where fbs_charge_id like ?", like);
+      long submitted = ((Number) counts.get("submitted")).longValue();
+      long internal = ((Number) counts.get("internal")).longValue();
+      long other = ((Number) counts.get("other")).longValue();
+      if (other > 0) {
+        throw new IllegalStateException(other + " charges neither SUBMITTED nor HANDLED_IN_FBS (rejected? incident?)");
+      }
+      if (submitted + internal == n) {
+        if (!"W".equals(prefix)) {
+          report.outcome(submitted, internal);
+        }
+        return ((Timestamp) counts.get("last")).toInstant();
+      }
+      if (System.nanoTime() > deadline) {
+        Long incidents = jdbc.queryForObject("select count(*) from act_ru_incident", Long.class);
+        throw new IllegalStateException("Timeout: " + (submitted + internal) + " of " + n + " done, incidents: " + incidents);
+      }
+      if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+        Long jobs = jdbc.queryForObject("select count(*) from act_ru_job", Long.class);
+        out.printf(Locale.ROOT, "  %5.0f s: %d of %d done, %d jobs%n",
+            Duration.between(start, Instant.now()).toMillis() / 1e3, submitted + internal, n, jobs);
+        lastPrint = System.nanoTime();
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /**
+   * Waits until no charge has a job left (debtor-sync's timer and its own jobs come and go every
+   * minute and are not counted).
+   */
+  private void awaitIdleJobs() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    String chargeJobs = "from act_ru_job where process_def_key_ = 'charge'";
+    while (jdbc.queryForObject("select count(*) " + chargeJobs, Long.class) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Jobs of charges left after the batch: " + jdbc.queryForList(
+            "select type_, handler_type_, retries_, left(exception_msg_, 200) msg, count(*) " + chargeJobs
+                + " group by 1, 2, 3, 4"));
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  // ---------------------------------------------------------------- the baseline
+
+  private void baseline() throws Exception {
+    resetSimulator();
+    GcStats gc0 = GcStats.now();
+    CpuStats cpu0 = cpu();
+    heap.start();
+    long t0 = System.nanoTime();
+    new Baseline(app, jdbc, routes).run("B", options.n(), options.baselineThreads(), municipalities);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    CpuStats cpu = cpu().minus(cpu0);
+    long peak = heap.stop();
+    report.baseline(seconds, options.n(), options.baselineThreads(), peak, GcStats.now().minus(gc0));
+    report.cpu(cpu, options.n());
+  }
+
+  /** Heap use sampled every 10 ms, and its maximum. */
+  static final class HeapSampler {
+    private volatile boolean running;
+    private volatile long peak;
+    private Thread thread;
+
+    void start() {
+      System.gc();
+      peak = 0;
+      running = true;
+      thread = new Thread(() -> {
+        var memory = ManagementFactory.getMemoryMXBean();
+        while (running) {
+          peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+          LockSupport.parkNanos(10_000_000L);
+        }
+      }, "bench-heap");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    long stop() throws InterruptedException {
+      running = false;
+      thread.join();
+      return peak;
+    }
+  }
+
+  /** Collections and their time, summed over the JVM's collectors. */
+  record GcStats(long count, long millis) {
+    static GcStats now() {
+      long count = 0;
+      long millis = 0;
+      for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        count += Math.max(0, gc.getCollectionCount());
+        millis += Math.max(0, gc.getCollectionTime());
+      }
+      return new GcStats(count, millis);
+    }
+
+    GcStats minus(GcStats before) {
+      return new GcStats(count - before.count, millis - before.millis);
+    }
+  }
+}
