@@ -301,7 +301,20 @@ class HostileInputTest {
         raw("migration", "missing processDefinitionKey", "operator", "/api/v1/operator/migrations", "application/json",
             id -> "{}", 400, "processDefinitionKey"),
         raw("migration", "an expression as processDefinitionKey", "operator", "/api/v1/operator/migrations",
-            "application/json", id -> "{\"processDefinitionKey\":\"${7*7}\"}", 404, null));
+            "application/json", id -> "{\"processDefinitionKey\":\"${7*7}\"}", 404, null),
+        raw("reconciliation", "missing municipalityCode", "operator", "/api/v1/reconciliations", "application/json",
+            id -> "{\"day\":\"2026-11-20\"}", 400, "municipalityCode"),
+        raw("reconciliation", "unknown municipality", "operator", "/api/v1/reconciliations", "application/json",
+            id -> "{\"municipalityCode\":\"999\",\"day\":\"2026-11-20\"}", 400, "municipalityCode"),
+        raw("reconciliation", "an expression as municipalityCode", "operator", "/api/v1/reconciliations",
+            "application/json", id -> "{\"municipalityCode\":\"${7*7}\",\"day\":\"2026-11-20\"}", 400,
+            "municipalityCode"),
+        raw("reconciliation", "impossible day", "operator", "/api/v1/reconciliations", "application/json",
+            id -> "{\"municipalityCode\":\"101\",\"day\":\"2026-02-30\"}", 400, "day"),
+        raw("reconciliation", "a day in the future", "operator", "/api/v1/reconciliations", "application/json",
+            id -> "{\"municipalityCode\":\"101\",\"day\":\"2999-01-01\"}", 400, "day"),
+        raw("reconciliation", "a day before go-live", "operator", "/api/v1/reconciliations", "application/json",
+            id -> "{\"municipalityCode\":\"561\",\"day\":\"2020-01-01\"}", 400, "day"));
   }
 
   /** Requests to the simulated debtor systems; every operation that takes input, on every endpoint. */
