@@ -95,9 +95,7 @@ public final class ChargeProcess {
     EndEvent_WrittenOff,
     SubProcess_Cancellation,
     StartEvent_CancellationRequested,
-    Gateway_ClaimSent,
     Task_CreditClaim,
-    Gateway_CancellationMerge,
     Task_RecordCancelledByFbs,
     EndEvent_CancelledByFbs;
 
