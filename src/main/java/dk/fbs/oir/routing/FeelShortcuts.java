@@ -30,9 +30,10 @@ import org.springframework.stereotype.Component;
  * ({@code FeelShortcutsTest} compares them): input entries {@code "text"} (string input),
  * {@code 3} (Integer or Long input), {@code null} and {@code not(null)} (any input), and
  * {@code >= date("2022-04-14")} with {@code <}, {@code <=}, {@code >} or none (LocalDate input);
- * expressions {@code "text"}, {@code 3} (gives a Long, as FEEL does), {@code name} (a string
- * variable) and {@code date(name)} (a string variable holding an ISO date). Any other expression,
- * input type or a missing variable goes to FEEL unchanged.
+ * expressions {@code "text"}, {@code 3} (a Long, as FEEL gives it), {@code name} (a string, boolean,
+ * Integer or Long variable; whole numbers come back as Long) and {@code date(name)} (a string
+ * variable holding an ISO date). Any other expression, input type or a missing variable goes to
+ * FEEL unchanged.
  */
 @Component
 public class FeelShortcuts extends AbstractCamundaConfiguration {
@@ -166,8 +167,8 @@ public class FeelShortcuts extends AbstractCamundaConfiguration {
     }
     if ((m = NAME.matcher(text)).matches() && !KEYWORDS.contains(m.group(1))) {
       String name = m.group(1);
-      return variables -> Optional.ofNullable(variables.resolve(name))
-          .map(TypedValue::getValue).filter(String.class::isInstance);
+      return variables -> Optional.ofNullable(variables.resolve(name)).map(TypedValue::getValue)
+          .flatMap(FeelShortcuts::asFeelGivesIt);
     }
     if ((m = DATE_OF_NAME.matcher(text)).matches()) {
       String name = m.group(1);
@@ -182,5 +183,16 @@ public class FeelShortcuts extends AbstractCamundaConfiguration {
           });
     }
     return EVALUATE_IN_FEEL;
+  }
+
+  /** A variable's value as FEEL gives it back: strings and booleans as they are, whole numbers as Long. */
+  private static Optional<Object> asFeelGivesIt(Object value) {
+    if (value instanceof String || value instanceof Boolean || value instanceof Long) {
+      return Optional.of(value);
+    }
+    if (value instanceof Integer number) {
+      return Optional.of(number.longValue());
+    }
+    return Optional.empty();
   }
 }
