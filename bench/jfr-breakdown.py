@@ -9,10 +9,10 @@ import sys
 # the first rule whose marker is in a sample's stack names its kind of work
 WORK = [
     ("simulator (the debtor system's side of a SOAP call)", "SimulatedDebtorSystem"),
-    ("REST intake: POST /api/v1/charges", "ChargeController.receive"),
+    ("REST intake: POST /api/v1/charges, with the routing", "ChargeController.receive"),
     ("job: submit claim (SOAP client)", "SubmitClaimDelegate.execute"),
     ("job: debtor-sync", "sync.ReadDebtorEventsDelegate"),
-    ("jobs: route (DMN) and the rest", "ExecuteJobsRunnable"),
+    ("jobs: the engine around the delegates (lock, load, flush, history)", "ExecuteJobsRunnable"),
     ("job acquisition", "AcquireJobsRunnable"),
     ("benchmark: baseline", "bench.Baseline"),
     ("benchmark: HTTP clients", "bench.ChargeBenchmark"),
