@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -75,7 +76,9 @@ class ChargeFlowIT {
       "173, EG_OS_INDSIGT, 'EG-173-[0-9A-F]{8}'"})
   void aChargeReachesItsMunicipalitysDebtorSystem(String municipality, String route, String claimIdPattern) {
     String id = "FBS-" + municipality + "-" + UUID.randomUUID();
-    assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    ResponseEntity<String> answer = fbs.post("/api/v1/charges", TestCharges.json(id, municipality));
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(answer.getBody()).as("routed in the intake").contains("\"route\":\"" + route + "\"");
 
     JsonNode charge = fbs.awaitStatus(id, "SUBMITTED", "INVOICED"); // the invoice may follow at once
     assertThat(charge.get("route").asText()).isEqualTo(route);
@@ -92,8 +95,10 @@ class ChargeFlowIT {
   @Test
   void aChargeBeforeTheMunicipalitysGoLiveIsHandledInFbs() {
     String id = "FBS-561-" + UUID.randomUUID();
-    fbs.post("/api/v1/charges", TestCharges.json(id, "561").replace("2026-11-20", "2022-04-13")); // Esbjerg went live 14 April 2022
+    ResponseEntity<String> answer = // Esbjerg went live 14 April 2022
+        fbs.post("/api/v1/charges", TestCharges.json(id, "561").replace("2026-11-20", "2022-04-13"));
 
+    assertThat(answer.getBody()).as("answered at once").contains("\"status\":\"HANDLED_IN_FBS\"");
     JsonNode charge = fbs.awaitStatus(id, "HANDLED_IN_FBS");
     assertThat(charge.get("route").asText()).isEqualTo("FBS_INTERNAL");
     assertThat(fbs.claims(id)).isEmpty();
