@@ -1,5 +1,6 @@
 package dk.fbs.oir;
 
+import dk.fbs.oir.common.Money;
 import dk.fbs.oir.charge.ChargeService.NewCharge;
 import dk.fbs.oir.charge.ChargeType;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ public final class TestCharges {
   }
 
   public static NewCharge charge(String id, String municipalityCode, String cpr, LocalDate occurredOn) {
-    return new NewCharge(id, municipalityCode, cpr, "Jens Hansen", ChargeType.OVERDUE_FEE, 12500,
+    return new NewCharge(id, municipalityCode, cpr, "Jens Hansen", ChargeType.OVERDUE_FEE, Money.ofOre(12500),
         "Overskredet lånetid", "870970-basis:12345678", "Hovedbiblioteket", occurredOn);
   }
 

@@ -1,7 +1,7 @@
 package dk.fbs.oir.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import dk.fbs.oir.charge.ChargeUpdates;
+import dk.fbs.oir.charge.ChargeCommands;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.payment.LibraryPayments;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,7 +11,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import dk.fbs.oir.charge.ChargeUpdates.CancellationReason;
+import dk.fbs.oir.charge.ChargeCommands.CancellationReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,12 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Charges")
 public class ChargeCommandsController {
 
-  private final ChargeUpdates updates;
+  private final ChargeCommands commands;
   private final ChargeViews views;
   private final LibraryPayments payments;
 
-  ChargeCommandsController(ChargeUpdates updates, ChargeViews views, LibraryPayments payments) {
-    this.updates = updates;
+  ChargeCommandsController(ChargeCommands commands, ChargeViews views, LibraryPayments payments) {
+    this.commands = commands;
     this.views = views;
     this.payments = payments;
   }
@@ -67,10 +67,10 @@ public class ChargeCommandsController {
           + " under the same paymentId is 409.")
   public ResponseEntity<PaymentResponse> pay(@PathVariable String fbsChargeId,
       @Valid @RequestBody PaymentRequest request) {
-    var intake = payments.receive(fbsChargeId, request.paymentId(), Money.toOre(request.amount()), request.paidOn());
+    var intake = payments.receive(fbsChargeId, request.paymentId(), Money.ofKroner(request.amount()), request.paidOn());
     var p = intake.payment();
     return ResponseEntity.status(intake.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-        .body(new PaymentResponse(p.paymentId(), p.fbsChargeId(), Money.toKroner(p.amountOre()), p.paidOn(),
+        .body(new PaymentResponse(p.paymentId(), p.fbsChargeId(), p.amount().kroner(), p.paidOn(),
             p.status()));
   }
 
@@ -80,7 +80,7 @@ public class ChargeCommandsController {
           + " if needed, and the charge ends as CANCELLED. 409 for a charge that is already over.")
   public ResponseEntity<ChargeResponse> cancel(@PathVariable String fbsChargeId,
       @Valid @RequestBody CancellationRequest request) {
-    var charge = updates.cancel(fbsChargeId, request.reason(), request.note());
+    var charge = commands.cancel(fbsChargeId, request.reason(), request.note());
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.of(charge));
   }
 
@@ -90,7 +90,7 @@ public class ChargeCommandsController {
           + " 409 unless the charge is invoiced or reminded.")
   public ResponseEntity<ChargeResponse> dispute(@PathVariable String fbsChargeId,
       @Valid @RequestBody DisputeRequest request) {
-    var charge = updates.dispute(fbsChargeId, request.text());
+    var charge = commands.dispute(fbsChargeId, request.text());
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.of(charge));
   }
 }

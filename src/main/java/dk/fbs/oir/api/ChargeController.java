@@ -37,7 +37,7 @@ public class ChargeController {
           + " again; 409 when another charge already has this fbsChargeId.")
   public ResponseEntity<ChargeResponse> receive(@Valid @RequestBody ChargeRequest request) {
     Intake intake = charges.receive(new ChargeService.NewCharge(request.fbsChargeId(), request.municipalityCode(),
-        request.debtor().cpr(), request.debtor().name(), request.type(), Money.toOre(request.amount()),
+        request.debtor().cpr(), request.debtor().name(), request.type(), Money.ofKroner(request.amount()),
         request.description(), request.materialId(), request.branch(), request.occurredOn()));
     String id = intake.charge().fbsChargeId();
     return ResponseEntity.status(intake.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)

@@ -7,7 +7,7 @@ import dk.fbs.oir.charge.ChargeType;
 import dk.fbs.oir.charge.TimelineEntry;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.Route;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,7 +57,7 @@ public record ChargeResponse(
 
   static ChargeResponse of(Charge c, List<TimelineEntry> timeline, boolean stale) {
     return new ChargeResponse(c.fbsChargeId(), c.municipalityCode(), c.route(), c.status(), c.type(),
-        Money.toKroner(c.amountOre()), Money.toKroner(c.balanceOre()), c.debtorSystemClaimId(),
+        c.amount().kroner(), c.balance().kroner(), c.debtorSystemClaimId(),
         new MaskedDebtor(Cpr.mask(c.debtorCpr()), c.debtorName()), c.description(), c.occurredOn(),
         c.dueDate(), c.lastPayDate(), c.paymentReference(), c.lastConfirmedAt(), stale, paymentOptions(c), timeline);
   }

@@ -1,6 +1,6 @@
 package dk.fbs.oir.api;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.RoutingService;
 import dk.fbs.oir.routing.UnknownMunicipalityException;
 import dk.fbs.oir.sync.DebtorSync;

@@ -182,7 +182,7 @@ public class ReconciliationController {
   }
 
   private static BigDecimal kr(long ore) {
-    return Money.toKroner(ore);
+    return Money.ofOre(ore).kroner();
   }
 
   /** The report's differences as CSV (semicolon-separated, as Danish spreadsheets expect), with a totals header. */

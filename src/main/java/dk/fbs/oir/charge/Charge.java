@@ -1,21 +1,22 @@
 package dk.fbs.oir.charge;
 
 import dk.fbs.oir.common.Cpr;
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.Route;
 import java.util.Optional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A charge in our ledger. Amounts in øre. */
+/** A charge in our ledger. */
 public record Charge(
     String fbsChargeId,
     String municipalityCode,
     String debtorCpr,
     String debtorName,
     ChargeType type,
-    long amountOre,
-    long balanceOre,
+    Money amount,
+    Money balance,
     String description,
     String materialId,
     String branch,

@@ -23,7 +23,7 @@ public class ChargeFacts {
 
   public String summary(String fbsChargeId) {
     Charge c = ledger.get(fbsChargeId);
-    return c.fbsChargeId() + " · " + c.description() + " · " + kroner(c.amountOre()) + " kr. · "
+    return c.fbsChargeId() + " · " + c.description() + " · " + kroner(c.amount()) + " kr. · "
         + (c.debtorSystemClaimId() == null ? "ingen fordring endnu" : "fordring " + c.debtorSystemClaimId());
   }
 
@@ -33,11 +33,11 @@ public class ChargeFacts {
   }
 
   public String balance(String fbsChargeId) {
-    return kroner(ledger.get(fbsChargeId).balanceOre());
+    return kroner(ledger.get(fbsChargeId).balance());
   }
 
   public String overpaid(String fbsChargeId) {
-    return kroner(Math.max(0, -ledger.get(fbsChargeId).balanceOre()));
+    return kroner(Money.ofOre(Math.max(0, -ledger.get(fbsChargeId).balance().ore())));
   }
 
   public String history(String fbsChargeId) {
@@ -46,7 +46,7 @@ public class ChargeFacts {
         .collect(Collectors.joining(" | "));
   }
 
-  private static String kroner(long ore) {
-    return Money.toKroner(ore).toPlainString().replace('.', ',');
+  private static String kroner(Money amount) {
+    return amount.toString().replace('.', ',');
   }
 }

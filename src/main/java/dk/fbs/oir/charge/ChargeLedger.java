@@ -1,6 +1,8 @@
 package dk.fbs.oir.charge;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.routing.Route;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,8 +36,8 @@ public class ChargeLedger {
     jdbc.update("insert into charge (fbs_charge_id, municipality_code, debtor_cpr, debtor_name, charge_type,"
             + " amount_ore, balance_ore, description, material_id, branch, occurred_on, status, request_hash,"
             + " created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        c.fbsChargeId(), c.municipalityCode(), c.debtorCpr(), c.debtorName(), c.type().name(), c.amountOre(),
-        c.amountOre(), c.description(), c.materialId(), c.branch(), c.occurredOn(), ChargeStatus.RECEIVED.name(),
+        c.fbsChargeId(), c.municipalityCode(), c.debtorCpr(), c.debtorName(), c.type().name(), c.amount().ore(),
+        c.amount().ore(), c.description(), c.materialId(), c.branch(), c.occurredOn(), ChargeStatus.RECEIVED.name(),
         c.requestHash(), now, now);
     timeline(c.fbsChargeId(), ChargeStatus.RECEIVED, "Modtaget fra FBS", now);
   }
@@ -71,19 +73,21 @@ public class ChargeLedger {
    * The debtor system accepted the claim: its number, its balance, the moment it confirmed it, and
    * the idempotency reference that created it.
    */
-  public void recordSubmitted(String fbsChargeId, String claimId, String paymentReference, long balanceOre,
-      OffsetDateTime confirmedAt, String submissionRef, String text) {
+  public void recordSubmitted(String fbsChargeId, String claimId, String paymentReference, Money balance,
+      OffsetDateTime confirmedAt, IdempotencyRef submissionRef, String text) {
     OffsetDateTime now = now();
     jdbc.update("update charge set status = ?, debtor_system_claim_id = ?, payment_reference = ?, balance_ore = ?,"
             + " last_confirmed_at = ?, submission_ref = ?, updated_at = ? where fbs_charge_id = ?",
-        ChargeStatus.SUBMITTED.name(), claimId, paymentReference, balanceOre, confirmedAt, submissionRef, now,
+        ChargeStatus.SUBMITTED.name(), claimId, paymentReference, balance.ore(), confirmedAt, submissionRef.value(), now,
         fbsChargeId);
     timeline(fbsChargeId, ChargeStatus.SUBMITTED, text, now);
   }
 
   /** The idempotency reference that created the charge's current claim (null before it was submitted). */
-  public String submissionRef(String fbsChargeId) {
-    return jdbc.queryForObject("select submission_ref from charge where fbs_charge_id = ?", String.class, fbsChargeId);
+  public IdempotencyRef submissionRef(String fbsChargeId) {
+    String ref = jdbc.queryForObject("select submission_ref from charge where fbs_charge_id = ?", String.class,
+        fbsChargeId);
+    return ref == null ? null : new IdempotencyRef(ref);
   }
 
   /** A lost claim was created again: its new number replaces the lost one; the status stays. */
@@ -106,10 +110,10 @@ public class ChargeLedger {
    * The balance as the debtor system last reported it, and when. With a status, the change also
    * moves the charge and enters its timeline; without, only the text enters the timeline.
    */
-  public void recordBalance(String fbsChargeId, long balanceOre, OffsetDateTime confirmedAt, ChargeStatus status,
+  public void recordBalance(String fbsChargeId, Money balance, OffsetDateTime confirmedAt, ChargeStatus status,
       String text) {
     jdbc.update("update charge set balance_ore = ?, last_confirmed_at = ? where fbs_charge_id = ?",
-        balanceOre, confirmedAt, fbsChargeId);
+        balance.ore(), confirmedAt, fbsChargeId);
     recordStatus(fbsChargeId, status == null ? get(fbsChargeId).status() : status, text);
   }
 
@@ -170,8 +174,8 @@ public class ChargeLedger {
   private static Charge charge(ResultSet rs, int row) throws SQLException {
     String route = rs.getString("route");
     return new Charge(rs.getString("fbs_charge_id"), rs.getString("municipality_code"), rs.getString("debtor_cpr"),
-        rs.getString("debtor_name"), ChargeType.valueOf(rs.getString("charge_type")), rs.getLong("amount_ore"),
-        rs.getLong("balance_ore"), rs.getString("description"), rs.getString("material_id"), rs.getString("branch"),
+        rs.getString("debtor_name"), ChargeType.valueOf(rs.getString("charge_type")),
+        Money.ofOre(rs.getLong("amount_ore")), Money.ofOre(rs.getLong("balance_ore")), rs.getString("description"), rs.getString("material_id"), rs.getString("branch"),
         rs.getObject("occurred_on", LocalDate.class), route == null ? null : Route.valueOf(route),
         ChargeStatus.valueOf(rs.getString("status")), rs.getString("debtor_system_claim_id"),
         rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class),

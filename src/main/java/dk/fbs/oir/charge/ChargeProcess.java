@@ -29,6 +29,13 @@ public final class ChargeProcess {
     CollectionOutcome
   }
 
+  /** Values of {@link #COLLECTION_OUTCOME}: PSRM's outcome as the gateway "Udfald af inddrivelse" reads it. */
+  public enum CollectionOutcome {
+    COLLECTED,
+    RETURNED,
+    WRITTEN_OFF
+  }
+
   /** Ids of the diagram's elements. */
   public enum Element {
     StartEvent_ChargeReceived,
@@ -187,7 +194,7 @@ public final class ChargeProcess {
             .putValue(CHARGE_DATE.name(), charge.occurredOn().toString())
             .putValue(CHARGE_TYPE.name(), charge.type().name())
             .putValue(DEBTOR_UNDER_18.name(), Cpr.isUnder18(charge.debtorCpr(), charge.occurredOn()))
-            .putValue(BALANCE_ORE.name(), charge.balanceOre())
+            .putValue(BALANCE_ORE.name(), charge.balance().ore())
             .putValue(SUBMISSION_NO.name(), 1)
             .putValue(TRANSFER_NO.name(), 1)
             .putValue(REMINDER_NO.name(), 1));

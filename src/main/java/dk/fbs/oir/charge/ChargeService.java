@@ -1,5 +1,6 @@
 package dk.fbs.oir.charge;
 
+import dk.fbs.oir.common.Money;
 import dk.fbs.oir.routing.RoutingService;
 import dk.fbs.oir.routing.UnknownMunicipalityException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public class ChargeService {
 
   /** A charge as FBS sends it. */
   public record NewCharge(String fbsChargeId, String municipalityCode, String debtorCpr, String debtorName,
-      ChargeType type, long amountOre, String description, String materialId, String branch, LocalDate occurredOn) {}
+      ChargeType type, Money amount, String description, String materialId, String branch, LocalDate occurredOn) {}
 
   /** The charge after intake, and whether this call created it. */
   public record Intake(Charge charge, boolean created) {}
@@ -49,7 +50,7 @@ public class ChargeService {
       throw new UnknownMunicipalityException(in.municipalityCode());
     }
     Charge charge = new Charge(in.fbsChargeId(), in.municipalityCode(), in.debtorCpr(), in.debtorName(), in.type(),
-        in.amountOre(), in.amountOre(), in.description(), in.materialId(), in.branch(), in.occurredOn(), null,
+        in.amount(), in.amount(), in.description(), in.materialId(), in.branch(), in.occurredOn(), null,
         ChargeStatus.RECEIVED, null, null, null, null, null, hash(in), null, null, null);
     try {
       tx.executeWithoutResult(status -> {
@@ -77,7 +78,7 @@ public class ChargeService {
   /** Fingerprint of everything FBS sent, to tell a repeated post from a different charge. */
   static String hash(NewCharge c) {
     String canonical = String.join("\u001f", c.fbsChargeId(), c.municipalityCode(), c.debtorCpr(), c.debtorName(),
-        c.type().name(), Long.toString(c.amountOre()), c.description(), Objects.toString(c.materialId(), ""),
+        c.type().name(), Long.toString(c.amount().ore()), c.description(), Objects.toString(c.materialId(), ""),
         Objects.toString(c.branch(), ""), c.occurredOn().toString());
     try {
       return HexFormat.of().formatHex(

@@ -20,5 +20,13 @@ public enum ChargeStatus {
   PAID,
   CANCELLED,
   COLLECTED,
-  WRITTEN_OFF
+  WRITTEN_OFF;
+
+  /** The charge is over: nothing more happens to it. */
+  public boolean isFinal() {
+    return switch (this) {
+      case HANDLED_IN_FBS, PAID, CANCELLED, COLLECTED, WRITTEN_OFF -> true;
+      default -> false;
+    };
+  }
 }

@@ -1,17 +1,24 @@
 package dk.fbs.oir.charge;
 
-import dk.fbs.oir.oir.ClaimSubmission.ClaimKind;
+import dk.fbs.oir.debtorsystem.ClaimSubmission.ClaimKind;
 
 /** FBS' kinds of charge and the ØiR claim kind each becomes. */
 public enum ChargeType {
-  OVERDUE_FEE(ClaimKind.GEBYR),
-  REPLACEMENT(ClaimKind.ERSTATNING),
-  OTHER_FEE(ClaimKind.ANDET_GEBYR);
+  OVERDUE_FEE(ClaimKind.GEBYR, "BIBLIOTEKSGEBYR"),
+  REPLACEMENT(ClaimKind.ERSTATNING, "ERSTATNING_BIBLIOTEKSMATERIALE"),
+  OTHER_FEE(ClaimKind.ANDET_GEBYR, "BIBLIOTEKSGEBYR");
 
   private final ClaimKind claimKind;
+  private final String psrmClaimType;
 
-  ChargeType(ClaimKind claimKind) {
+  ChargeType(ClaimKind claimKind, String psrmClaimType) {
     this.claimKind = claimKind;
+    this.psrmClaimType = psrmClaimType;
+  }
+
+  /** PSRM's claim type (fordringstype) when the claim goes to collection; replacement charges have their own. */
+  public String psrmClaimType() {
+    return psrmClaimType;
   }
 
   public ClaimKind claimKind() {

@@ -1,8 +1,9 @@
 package dk.fbs.oir.charge;
 
 import dk.fbs.oir.common.Money;
-import dk.fbs.oir.oir.ClaimState;
-import dk.fbs.oir.oir.OirGateway;
+import dk.fbs.oir.debtorsystem.ClaimState;
+import dk.fbs.oir.debtorsystem.IdempotencyRef;
+import dk.fbs.oir.debtorsystem.OirGateway;
 import dk.fbs.oir.routing.Route;
 import dk.fbs.oir.routing.RoutingService;
 import jakarta.xml.ws.WebServiceException;
@@ -12,7 +13,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -67,7 +67,7 @@ public class DebtorSearch {
     }
     List<ClaimState> claims;
     try {
-      claims = oir.searchDebtor(route.debtorSystem().get(), municipalityCode, cpr, true, "soeg/" + UUID.randomUUID());
+      claims = oir.searchDebtor(route.debtorSystem().get(), municipalityCode, cpr, true, IdempotencyRef.search());
     } catch (WebServiceException unavailable) {
       log.warn("{} did not answer a debtor search for municipality {}: {}", route.debtorSystem().get().displayName(),
           municipalityCode, unavailable.getMessage());
@@ -79,8 +79,8 @@ public class DebtorSearch {
         .filter(c -> c.balance().signum() != 0 || c.changedAt().isAfter(recent))
         .map(c -> {
           Charge charge = ours.get(c.fbsChargeId());
-          return new Item(c.fbsChargeId(), c.claimId(), charge == null ? null : charge.status(), c.state(),
-              c.principal(), c.balance(), c.dueDate(), c.lastPayDate(), c.paymentReference(), c.changedAt(), false);
+          return new Item(c.fbsChargeId(), c.claimId(), charge == null ? null : charge.status(),
+              c.state().oirName(), c.principal().kroner(), c.balance().kroner(), c.dueDate(), c.lastPayDate(), c.paymentReference(), c.changedAt(), false);
         })
         .toList();
     return new Result(Source.DEBTOR_SYSTEM, null, OffsetDateTime.now(clock), total(items), items);
@@ -89,15 +89,16 @@ public class DebtorSearch {
   private Result fromLedger(Map<String, Charge> ours, String note) {
     OffsetDateTime recent = OffsetDateTime.now(clock).minusDays(RECENT_DAYS);
     List<Item> items = ours.values().stream()
-        .filter(c -> !ChargeUpdates.FINAL.contains(c.status()) || c.updatedAt().isAfter(recent))
-        .map(c -> new Item(c.fbsChargeId(), c.debtorSystemClaimId(), c.status(), null, Money.toKroner(c.amountOre()),
-            Money.toKroner(c.balanceOre()), c.dueDate(), c.lastPayDate(), c.paymentReference(), c.lastConfirmedAt(),
+        .filter(c -> !c.status().isFinal() || c.updatedAt().isAfter(recent))
+        .map(c -> new Item(c.fbsChargeId(), c.debtorSystemClaimId(), c.status(), null, c.amount().kroner(),
+            c.balance().kroner(), c.dueDate(), c.lastPayDate(), c.paymentReference(), c.lastConfirmedAt(),
             freshness.isStale(c)))
         .toList();
     return new Result(Source.LEDGER, note, OffsetDateTime.now(clock), total(items), items);
   }
 
   private static BigDecimal total(List<Item> items) {
-    return Money.toKroner(items.stream().mapToLong(i -> Money.toOre(i.balance())).filter(b -> b > 0).sum());
+    return items.stream().map(i -> Money.ofKroner(i.balance())).filter(Money::isPositive)
+        .reduce(Money.ZERO, Money::plus).kroner();
   }
 }

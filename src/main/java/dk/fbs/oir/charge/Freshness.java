@@ -1,6 +1,6 @@
 package dk.fbs.oir.charge;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

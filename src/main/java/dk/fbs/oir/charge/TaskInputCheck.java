@@ -42,21 +42,21 @@ public class TaskInputCheck implements TaskListener {
       throw new ProcessEngineException("Rettet CPR-nummer skal være 10 cifre, hvor de første seks er en dato");
     }
     if ("REDUCE".equals(DISPUTE_DECISION.get(task))) {
-      long reduction = reductionOre(REDUCTION_AMOUNT.get(task));
-      long balance = ledger.get(FBS_CHARGE_ID.get(task)).balanceOre();
-      if (reduction >= balance) {
-        throw new ProcessEngineException("Nedsættelsen skal være mindre end restsaldoen (" + Money.toKroner(balance)
+      Money reduction = reduction(REDUCTION_AMOUNT.get(task));
+      Money balance = ledger.get(FBS_CHARGE_ID.get(task)).balance();
+      if (reduction.compareTo(balance) >= 0) {
+        throw new ProcessEngineException("Nedsættelsen skal være mindre end restsaldoen (" + balance
             + " kr.); vælg 'Annullér gebyret' for hele beløbet");
       }
     }
   }
 
   /** A positive amount in kroner with at most two decimals, e.g. {@code 25.00} or {@code 25,00}. */
-  static long reductionOre(String amount) {
+  static Money reduction(String amount) {
     try {
-      long ore = Money.toOre(new BigDecimal(amount.trim().replace(',', '.')));
-      if (ore > 0) {
-        return ore;
+      Money reduction = Money.ofKroner(new BigDecimal(amount.trim().replace(',', '.')));
+      if (reduction.isPositive()) {
+        return reduction;
       }
     } catch (RuntimeException notAnAmount) {
       // the message below says what is expected

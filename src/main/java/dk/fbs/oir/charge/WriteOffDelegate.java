@@ -2,13 +2,10 @@ package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.APPROVAL_DECISION;
 import static dk.fbs.oir.charge.ChargeProcess.BALANCE_ORE;
-import static dk.fbs.oir.charge.ChargeProcess.RETURNED_DECISION;
 import static dk.fbs.oir.charge.ChargeProcess.COLLECTION_REASON;
 import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
+import static dk.fbs.oir.charge.ChargeProcess.RETURNED_DECISION;
 
-import dk.fbs.oir.common.Money;
-import dk.fbs.oir.oir.ClaimState;
-import dk.fbs.oir.oir.OirGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,26 +14,21 @@ import org.springframework.stereotype.Component;
 @Component("writeOff")
 public class WriteOffDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final OirGateway oir;
+  private static final String WRITE_OFF = "WRITE_OFF";
 
-  public WriteOffDelegate(ChargeLedger ledger, OirGateway oir) {
+  private final ChargeLedger ledger;
+  private final ChargeClaims claims;
+
+  public WriteOffDelegate(ChargeLedger ledger, ChargeClaims claims) {
     this.ledger = ledger;
-    this.oir = oir;
+    this.claims = claims;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Charge charge = ledger.get(FBS_CHARGE_ID.get(execution));
-    boolean byCaseworker = "WRITE_OFF".equals(APPROVAL_DECISION.get(execution))
-        || "WRITE_OFF".equals(RETURNED_DECISION.get(execution));
+    boolean byCaseworker = WRITE_OFF.equals(APPROVAL_DECISION.get(execution))
+        || WRITE_OFF.equals(RETURNED_DECISION.get(execution));
     String reason = byCaseworker ? "efter sagsbehandlers beslutning" : COLLECTION_REASON.get(execution);
-    ClaimState claim = oir.writeOff(charge.debtorSystem(), charge.municipalityCode(), charge.debtorSystemClaimId(),
-        reason, charge.fbsChargeId() + "/afskriv");
-    long balance = Money.toOre(claim.balance());
-    ledger.recordBalance(charge.fbsChargeId(), balance, claim.changedAt(), ChargeStatus.WRITTEN_OFF,
-        "Afskrevet: " + reason);
-    ledger.expectUpdate(charge.fbsChargeId());
-    BALANCE_ORE.set(execution, balance);
+    BALANCE_ORE.set(execution, claims.writeOff(ledger.get(FBS_CHARGE_ID.get(execution)), reason).balance().ore());
   }
 }

@@ -6,11 +6,9 @@ import static dk.fbs.oir.payment.LibraryPaymentProcess.PAYMENT_ID;
 import dk.fbs.oir.charge.Charge;
 import dk.fbs.oir.charge.ChargeLedger;
 import dk.fbs.oir.charge.ChargeUpdates;
-import dk.fbs.oir.common.Money;
-import dk.fbs.oir.oir.ClaimState;
-import dk.fbs.oir.oir.OirGateway;
-import dk.fbs.oir.oir.OirRejection;
-import org.camunda.bpm.engine.delegate.BpmnError;
+import dk.fbs.oir.debtorsystem.ClaimState;
+import dk.fbs.oir.charge.ChargeClaims;
+import dk.fbs.oir.debtorsystem.OirRejection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,36 +24,30 @@ public class ForwardLibraryPaymentDelegate implements JavaDelegate {
   private final LibraryPayments payments;
   private final ChargeLedger ledger;
   private final ChargeUpdates updates;
-  private final OirGateway oir;
+  private final ChargeClaims claims;
 
   public ForwardLibraryPaymentDelegate(LibraryPayments payments, ChargeLedger ledger, ChargeUpdates updates,
-      OirGateway oir) {
+      ChargeClaims claims) {
     this.payments = payments;
     this.ledger = ledger;
     this.updates = updates;
-    this.oir = oir;
+    this.claims = claims;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     LibraryPayments.Payment payment = payments.find(PAYMENT_ID.get(execution)).orElseThrow();
     Charge charge = ledger.get(payment.fbsChargeId());
-    if (charge.debtorSystemClaimId() == null) {
-      throw new IllegalStateException("The claim of " + charge.fbsChargeId() + " is not created yet; retried later");
-    }
     ClaimState claim;
     try {
-      claim = oir.registerPayment(charge.debtorSystem(), charge.municipalityCode(), charge.debtorSystemClaimId(),
-          Money.toKroner(payment.amountOre()), payment.paidOn(),
-          charge.fbsChargeId() + "/indbetaling/" + payment.paymentId());
+      claim = claims.forwardPayment(charge, payment.paymentId(), payment.amount(), payment.paidOn());
     } catch (OirRejection rejection) {
       payments.markRejected(payment.paymentId());
-      throw new BpmnError(ERROR_PAYMENT_REJECTED, charge.debtorSystem().displayName() + " afviste indbetalingen: "
-          + rejection.getMessage());
+      throw rejection.asBpmnError(ERROR_PAYMENT_REJECTED,
+          charge.debtorSystem().displayName() + " afviste indbetalingen");
     }
     payments.markForwarded(payment.paymentId());
-    ledger.expectUpdate(charge.fbsChargeId());
-    updates.paymentForwarded(charge, claim, "Indbetaling " + Money.toKroner(payment.amountOre())
+    updates.paymentForwarded(charge, claim, "Indbetaling " + payment.amount()
         + " kr. taget på biblioteket og videresendt; restsaldo " + claim.balance() + " kr.");
   }
 }

@@ -5,6 +5,7 @@ import dk.fbs.oir.charge.ChargeLedger;
 import dk.fbs.oir.charge.ChargeNotFoundException;
 import dk.fbs.oir.charge.ChargeStateException;
 import dk.fbs.oir.charge.ChargeUpdates;
+import dk.fbs.oir.common.Money;
 import dk.fbs.oir.routing.Route;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,26 +42,26 @@ public class LibraryPayments {
     this.clock = clock;
   }
 
-  public record Payment(String paymentId, String fbsChargeId, long amountOre, LocalDate paidOn, String status,
+  public record Payment(String paymentId, String fbsChargeId, Money amount, LocalDate paidOn, String status,
       OffsetDateTime createdAt, OffsetDateTime forwardedAt) {}
 
   /** The payment, and whether this call accepted it (false: the same payment was received before). */
   public record Intake(Payment payment, boolean created) {}
 
-  public Intake receive(String fbsChargeId, String paymentId, long amountOre, LocalDate paidOn) {
+  public Intake receive(String fbsChargeId, String paymentId, Money amount, LocalDate paidOn) {
     Charge charge = ledger.find(fbsChargeId).orElseThrow(() -> new ChargeNotFoundException(fbsChargeId));
-    String hash = fbsChargeId + "|" + amountOre + "|" + paidOn;
+    String hash = fbsChargeId + "|" + amount.ore() + "|" + paidOn;
     Optional<Payment> earlier = find(paymentId);
     if (earlier.isPresent()) { // the same payment again, even after it closed the charge
       return again(paymentId, hash);
     }
-    if (charge.route() == Route.FBS_INTERNAL || ChargeUpdates.FINAL.contains(charge.status())) {
+    if (charge.route() == Route.FBS_INTERNAL || charge.status().isFinal()) {
       throw new ChargeStateException("The charge is " + charge.status() + ": a payment for it is not passed on");
     }
     try {
       tx.executeWithoutResult(status -> {
         jdbc.update("insert into library_payment (payment_id, fbs_charge_id, amount_ore, paid_on, status, request_hash,"
-            + " created_at) values (?,?,?,?,'RECEIVED',?,?)", paymentId, fbsChargeId, amountOre, paidOn, hash,
+            + " created_at) values (?,?,?,?,'RECEIVED',?,?)", paymentId, fbsChargeId, amount.ore(), paidOn, hash,
             OffsetDateTime.now(clock));
         LibraryPaymentProcess.start(runtimeService, paymentId, fbsChargeId, charge.municipalityCode());
       });
@@ -80,7 +81,7 @@ public class LibraryPayments {
   }
 
   private static final RowMapper<Payment> PAYMENT = (rs, i) -> new Payment(
-      rs.getString("payment_id"), rs.getString("fbs_charge_id"), rs.getLong("amount_ore"),
+      rs.getString("payment_id"), rs.getString("fbs_charge_id"), Money.ofOre(rs.getLong("amount_ore")),
       rs.getObject("paid_on", LocalDate.class), rs.getString("status"),
       rs.getObject("created_at", OffsetDateTime.class), rs.getObject("forwarded_at", OffsetDateTime.class));
 

@@ -3,9 +3,10 @@ package dk.fbs.oir.reconciliation;
 import dk.fbs.oir.charge.Charge;
 import dk.fbs.oir.charge.ChargeStatus;
 import dk.fbs.oir.common.Money;
-import dk.fbs.oir.oir.ClaimState;
-import dk.fbs.oir.oir.OirGateway.Posting;
-import dk.fbs.oir.oir.OirGateway.Statement;
+import dk.fbs.oir.debtorsystem.ClaimState;
+import dk.fbs.oir.debtorsystem.ClaimStatus;
+import dk.fbs.oir.debtorsystem.Posting;
+import dk.fbs.oir.debtorsystem.Statement;
 import dk.fbs.oir.payment.LibraryPayments.Payment;
 import dk.fbs.oir.sync.DebtorSync.ReportedPayment;
 import java.util.ArrayList;
@@ -46,15 +47,15 @@ final class Comparison {
       int inFlight, List<Finding> findings) {}
 
   /** Our statuses that agree with each of the debtor system's claim states. */
-  private static final Map<String, Set<ChargeStatus>> AGREEING = Map.of(
-      "REGISTRERET", EnumSet.of(ChargeStatus.SUBMITTED),
-      "OPKRAEVET", EnumSet.of(ChargeStatus.INVOICED, ChargeStatus.DISPUTED),
-      "RYKKET", EnumSet.of(ChargeStatus.REMINDED, ChargeStatus.DISPUTED),
-      "OVERDRAGET_TIL_INDDRIVELSE", EnumSet.of(ChargeStatus.IN_COLLECTION),
-      "BETALT", EnumSet.of(ChargeStatus.PAID),
-      "INDDREVET", EnumSet.of(ChargeStatus.COLLECTED),
-      "KREDITERET", EnumSet.of(ChargeStatus.CANCELLED),
-      "AFSKREVET", EnumSet.of(ChargeStatus.WRITTEN_OFF));
+  private static final Map<ClaimStatus, Set<ChargeStatus>> AGREEING = Map.of(
+      ClaimStatus.REGISTERED, EnumSet.of(ChargeStatus.SUBMITTED),
+      ClaimStatus.INVOICED, EnumSet.of(ChargeStatus.INVOICED, ChargeStatus.DISPUTED),
+      ClaimStatus.REMINDED, EnumSet.of(ChargeStatus.REMINDED, ChargeStatus.DISPUTED),
+      ClaimStatus.IN_COLLECTION, EnumSet.of(ChargeStatus.IN_COLLECTION),
+      ClaimStatus.PAID, EnumSet.of(ChargeStatus.PAID),
+      ClaimStatus.COLLECTED, EnumSet.of(ChargeStatus.COLLECTED),
+      ClaimStatus.CREDITED, EnumSet.of(ChargeStatus.CANCELLED),
+      ClaimStatus.WRITTEN_OFF, EnumSet.of(ChargeStatus.WRITTEN_OFF));
 
   private Comparison() {}
 
@@ -82,25 +83,25 @@ final class Comparison {
     long writeOffs = 0;
     long fees = 0;
     for (Posting p : statement.postings()) {
-      long amount = Money.toOre(p.amount());
+      long amount = p.amount().ore();
       switch (p.kind()) {
-        case "INDBETALING" -> {
+        case PAYMENT -> {
           payments += amount;
           Charge charge = byChargeId.get(p.fbsChargeId());
           boolean matched = charge != null && p.claimId().equals(charge.debtorSystemClaimId())
-              && (desk.removeIf(once(d -> d.fbsChargeId().equals(charge.fbsChargeId()) && d.amountOre() == amount
+              && (desk.removeIf(once(d -> d.fbsChargeId().equals(charge.fbsChargeId()) && d.amount().ore() == amount
                   && d.paidOn().equals(p.postedOn())))
-              || told.removeIf(once(r -> r.claimId().equals(p.claimId()) && r.amountOre() == amount
+              || told.removeIf(once(r -> r.claimId().equals(p.claimId()) && r.amount().ore() == amount
                   && r.on().equals(p.postedOn()))));
           if (!matched) {
             unmatched.add(p);
             unmatchedByClaim.merge(p.claimId(), amount, Long::sum);
           }
         }
-        case "KREDITERING" -> credits += amount;
-        case "AFSKRIVNING" -> writeOffs += amount;
-        case "RYKKERGEBYR" -> fees += amount;
-        default -> { } // a kind we do not know counts in no total; the balances still show it
+        case CREDIT -> credits += amount;
+        case WRITE_OFF -> writeOffs += amount;
+        case REMINDER_FEE -> fees += amount;
+        case OTHER -> { } // a kind we do not know counts in no total; the balances still show it
       }
     }
 
@@ -117,16 +118,17 @@ final class Comparison {
         continue;
       }
       ourClaims++;
-      ourBalance += charge.balanceOre();
+      ourBalance += charge.balance().ore();
       ClaimState claim = theirs.remove(charge.debtorSystemClaimId());
       if (claim == null) {
         findings.add(new Finding(DifferenceKind.MISSING_IN_DEBTOR_SYSTEM, charge.fbsChargeId(),
             charge.debtorSystemClaimId(), null, describe(charge), "Ingen fordring " + charge.debtorSystemClaimId(),
-            -charge.balanceOre()));
+            -charge.balance().ore()));
         continue;
       }
-      long theirBalance = Money.toOre(claim.balance());
-      boolean balanceDiffers = theirBalance != charge.balanceOre();
+      long ourBalanceOre = charge.balance().ore();
+      long theirBalance = claim.balance().ore();
+      boolean balanceDiffers = theirBalance != ourBalanceOre;
       boolean statusDiffers = !AGREEING.getOrDefault(claim.state(), Set.of()).contains(charge.status());
       if (!balanceDiffers && !statusDiffers) {
         continue;
@@ -136,14 +138,14 @@ final class Comparison {
         pendingClaims.add(claim.claimId());
         continue;
       }
-      long unexplained = theirBalance - (charge.balanceOre() - unmatchedByClaim.getOrDefault(claim.claimId(), 0L));
+      long unexplained = theirBalance - (ourBalanceOre - unmatchedByClaim.getOrDefault(claim.claimId(), 0L));
       if (unexplained != 0) {
         findings.add(new Finding(DifferenceKind.AMOUNT_DIFFERS, charge.fbsChargeId(), claim.claimId(), null,
-            "Saldo " + kroner(charge.balanceOre()), "Saldo " + kroner(theirBalance), theirBalance - charge.balanceOre()));
+            "Saldo " + kroner(ourBalanceOre), "Saldo " + kroner(theirBalance), theirBalance - ourBalanceOre));
       }
       if (statusDiffers) {
         findings.add(new Finding(DifferenceKind.STATUS_DIFFERS, charge.fbsChargeId(), claim.claimId(), null,
-            "Status " + charge.status(), "Tilstand " + claim.state(), null));
+            "Status " + charge.status(), "Tilstand " + claim.state().oirName(), null));
       }
     }
 
@@ -153,8 +155,8 @@ final class Comparison {
           sameCharge == null ? "Intet gebyr " + claim.fbsChargeId()
               : sameCharge.debtorSystemClaimId() == null ? "Gebyret er " + sameCharge.status() + " uden fordring"
               : "Gebyret har fordring " + sameCharge.debtorSystemClaimId(),
-          "Fordring " + claim.claimId() + ", " + claim.state() + ", saldo " + claim.balance() + " kr.",
-          Money.toOre(claim.balance())));
+          "Fordring " + claim.claimId() + ", " + claim.state().oirName() + ", saldo " + claim.balance() + " kr.",
+          claim.balance().ore()));
     }
     for (Posting p : unmatched) {
       if (pendingClaims.contains(p.claimId())) {
@@ -162,17 +164,17 @@ final class Comparison {
       }
       findings.add(new Finding(DifferenceKind.PAYMENT_NOT_MATCHED, p.fbsChargeId(), p.claimId(), p.postingId(),
           "Ingen indbetaling registreret", "Indbetaling " + p.amount() + " kr. den " + p.postedOn()
-              + " (postering " + p.postingId() + ")", Money.toOre(p.amount())));
+              + " (postering " + p.postingId() + ")", p.amount().ore()));
     }
     for (Payment d : desk) {
       Charge charge = byChargeId.get(d.fbsChargeId());
       findings.add(new Finding(DifferenceKind.PAYMENT_NOT_MATCHED, d.fbsChargeId(),
           charge == null ? null : charge.debtorSystemClaimId(), d.paymentId(),
-          "Betaling på biblioteket " + kroner(d.amountOre()) + " den " + d.paidOn() + " (betaling " + d.paymentId() + ")",
-          "Ingen indbetaling på dagen", -d.amountOre()));
+          "Betaling på biblioteket " + kroner(d.amount().ore()) + " den " + d.paidOn() + " (betaling " + d.paymentId() + ")",
+          "Ingen indbetaling på dagen", -d.amount().ore()));
     }
-    long deskTotal = deskPayments.stream().mapToLong(Payment::amountOre).sum();
-    return new Result(ourClaims, statement.claims().size(), ourBalance, Money.toOre(statement.totalBalance()),
+    long deskTotal = deskPayments.stream().mapToLong(d -> d.amount().ore()).sum();
+    return new Result(ourClaims, statement.claims().size(), ourBalance, statement.totalBalance().ore(),
         payments, credits, writeOffs, fees, deskTotal, pendingCount, inFlight, findings);
   }
 
@@ -189,11 +191,11 @@ final class Comparison {
   }
 
   private static String describe(Charge charge) {
-    return "Status " + charge.status() + ", saldo " + kroner(charge.balanceOre()) + ", fordring "
+    return "Status " + charge.status() + ", saldo " + kroner(charge.balance().ore()) + ", fordring "
         + charge.debtorSystemClaimId();
   }
 
   static String kroner(long ore) {
-    return Money.toKroner(ore).toPlainString() + " kr.";
+    return Money.ofOre(ore) + " kr.";
   }
 }

@@ -7,12 +7,11 @@ import static dk.fbs.oir.reconciliation.ReconciliationProcess.REPAIR;
 import static dk.fbs.oir.reconciliation.ReconciliationProcess.RESOLUTION_DECISION;
 import static dk.fbs.oir.reconciliation.ReconciliationProcess.RESOLUTION_NOTE;
 
-import dk.fbs.oir.charge.LostClaims;
-import dk.fbs.oir.oir.ClaimState;
-import dk.fbs.oir.oir.OirRejection;
+import dk.fbs.oir.charge.ChargeClaims;
+import dk.fbs.oir.debtorsystem.ClaimState;
+import dk.fbs.oir.debtorsystem.OirRejection;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -31,15 +30,15 @@ class ReconciliationDelegates {
 
   /** "Gensend fordringen": re-creates a lost claim with its original idempotency reference. */
   @Bean("resendClaim")
-  JavaDelegate resendClaim(Reconciliations reconciliations, LostClaims lostClaims) {
+  JavaDelegate resendClaim(Reconciliations reconciliations, ChargeClaims claims) {
     return execution -> {
       Difference difference = reconciliations.difference(DIFFERENCE_ID.get(execution));
       ClaimState claim;
       try {
-        claim = lostClaims.restore(difference.fbsChargeId());
+        claim = claims.restore(difference.fbsChargeId());
       } catch (OirRejection rejection) {
-        throw new BpmnError(ReconciliationProcess.ERROR_REPAIR_FAILED,
-            difference.debtorSystem().displayName() + " afviste fordringen: " + rejection.getMessage());
+        throw rejection.asBpmnError(ReconciliationProcess.ERROR_REPAIR_FAILED,
+            difference.debtorSystem().displayName() + " afviste fordringen");
       }
       REPAIR.set(execution, (claim.claimId().equals(difference.claimId()) ? Resolution.NO_LONGER_MISSING
           : Resolution.CLAIM_RESENT).name());

@@ -37,6 +37,6 @@ public class ReconciliationFacts {
 
   public String amount(long differenceId) {
     Long ore = reconciliations.difference(differenceId).amountOre();
-    return ore == null ? "—" : Money.toKroner(ore).toPlainString() + " kr.";
+    return ore == null ? "—" : Money.ofOre(ore) + " kr.";
   }
 }

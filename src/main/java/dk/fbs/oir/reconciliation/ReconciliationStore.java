@@ -1,6 +1,6 @@
 package dk.fbs.oir.reconciliation;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

@@ -3,9 +3,10 @@ package dk.fbs.oir.reconciliation;
 import dk.fbs.oir.charge.Charge;
 import dk.fbs.oir.charge.ChargeLedger;
 import dk.fbs.oir.charge.Freshness;
-import dk.fbs.oir.oir.ClaimState;
-import dk.fbs.oir.oir.DebtorSystem;
-import dk.fbs.oir.oir.OirGateway;
+import dk.fbs.oir.debtorsystem.ClaimState;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.OirGateway;
+import dk.fbs.oir.debtorsystem.Statement;
 import dk.fbs.oir.payment.LibraryPayments;
 import dk.fbs.oir.routing.RoutingService;
 import dk.fbs.oir.sync.DebtorSync;
@@ -76,8 +77,7 @@ public class Reconciliations {
     DebtorSystem system = debtorSystem(municipalityCode, day).orElseThrow(() -> new IllegalArgumentException(
         "Municipality " + municipalityCode + " was not live on " + day));
     sync.sync(system, municipalityCode); // what the debtor system has published, first
-    OirGateway.Statement statement = oir.reconciliationStatement(system, municipalityCode, day,
-        "afstem/" + municipalityCode + "/" + day);
+    Statement statement = oir.reconciliationStatement(system, municipalityCode, day);
     OffsetDateTime now = OffsetDateTime.now(clock);
     store.lockDay(municipalityCode, day, system, now);
     List<Charge> ours = ledger.routedTo(municipalityCode, system);
@@ -90,7 +90,7 @@ public class Reconciliations {
         Difference difference = store.difference(id);
         Charge charge = finding.fbsChargeId() == null ? null : byId.get(finding.fbsChargeId());
         ReconciliationProcess.startDifference(runtime, difference, charge == null ? "" : charge.status().name(),
-            charge != null && charge.balanceOre() == charge.amountOre());
+            charge != null && charge.balance().equals(charge.amount()));
         log.info("Reconciliation {} {}: difference {} {} (charge {}, claim {})", municipalityCode, day, id,
             finding.kind(), finding.fbsChargeId(), finding.claimId());
       });

@@ -1,6 +1,6 @@
 package dk.fbs.oir.reconciliation;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 

@@ -1,6 +1,6 @@
 package dk.fbs.oir.routing;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.util.Optional;
 
 /** Where a charge goes: one of the four debtor systems, or it stays in FBS before go-live. */

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import dk.fbs.oir.oir.DebtorSystem;
-import dk.fbs.oir.oir.OirProperties;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.OirProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,6 @@
 package dk.fbs.oir.simulator;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.time.LocalDate;
 
 /** What makes each simulated debtor system recognisable: its own claim-number format. */

@@ -1,7 +1,7 @@
 package dk.fbs.oir.simulator;
 
 import dk.fbs.oir.common.Cpr;
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 

@@ -1,7 +1,7 @@
 package dk.fbs.oir.simulator;
 
 import dk.fbs.oir.common.Money;
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.wsdl.debitor.*;
 import jakarta.jws.WebService;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -138,8 +138,8 @@ class SimulatedDebtorSystem implements DebitorPortType {
         h.setFordringId(e.claim().claimId());
         h.setFagsystemFordringId(e.claim().fbsChargeId());
         h.setKommunekode(e.claim().municipalityCode());
-        h.setBeloeb(e.amountOre() == null ? null : Money.toKroner(e.amountOre()));
-        h.setSaldo(Money.toKroner(e.balanceOre()));
+        h.setBeloeb(e.amountOre() == null ? null : Money.ofOre(e.amountOre()).kroner());
+        h.setSaldo(Money.ofOre(e.balanceOre()).kroner());
         h.setTilstand(FordringTilstandType.fromValue(e.state()));
         h.setForfaldsdato(e.dueDate());
         h.setSidsteRettidigeBetalingsdag(e.lastPayDate());
@@ -170,11 +170,11 @@ class SimulatedDebtorSystem implements DebitorPortType {
         posting.setFordringId(p.claimId());
         posting.setFagsystemFordringId(p.fbsChargeId());
         posting.setPosteringsart(p.kind());
-        posting.setBeloeb(Money.toKroner(p.amountOre()));
+        posting.setBeloeb(Money.ofOre(p.amountOre()).kroner());
         posting.setDato(p.postedOn());
         out.getPostering().add(posting);
       }
-      out.setSamletSaldo(Money.toKroner(total));
+      out.setSamletSaldo(Money.ofOre(total).kroner());
       return out;
     });
   }
@@ -231,7 +231,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
 
   private static long ore(BigDecimal kroner) {
     try {
-      return Money.toOre(kroner);
+      return Money.ofKroner(kroner).ore();
     } catch (ArithmeticException e) {
       throw new SimulatorRejection("UGYLDIGE_DATA", "Beløb skal have højst to decimaler");
     }
@@ -243,8 +243,8 @@ class SimulatedDebtorSystem implements DebitorPortType {
     f.setFagsystemFordringId(c.fbsChargeId());
     f.setKommunekode(c.municipalityCode());
     f.setFordringsart(FordringsartType.fromValue(c.claimType()));
-    f.setHovedstol(Money.toKroner(c.principalOre()));
-    f.setSaldo(Money.toKroner(c.balanceOre()));
+    f.setHovedstol(Money.ofOre(c.principalOre()).kroner());
+    f.setSaldo(Money.ofOre(c.balanceOre()).kroner());
     f.setTilstand(FordringTilstandType.fromValue(c.state()));
     f.setBeskrivelse(c.description());
     f.setStiftelsesdato(c.establishedOn());

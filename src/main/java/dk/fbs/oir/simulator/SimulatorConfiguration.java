@@ -1,6 +1,6 @@
 package dk.fbs.oir.simulator;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.RoutingService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

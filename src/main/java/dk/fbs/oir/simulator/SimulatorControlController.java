@@ -3,7 +3,7 @@ package dk.fbs.oir.simulator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -78,7 +78,7 @@ class SimulatorControlController {
 
   private static ClaimView view(SimClaim c) {
     return new ClaimView(c.claimId(), c.debtorSystem(), c.municipalityCode(), c.fbsChargeId(), Cpr.mask(c.cpr()),
-        Money.toKroner(c.principalOre()), Money.toKroner(c.balanceOre()), c.state(), c.dueDate(), c.lastPayDate(),
+        Money.ofOre(c.principalOre()).kroner(), Money.ofOre(c.balanceOre()).kroner(), c.state(), c.dueDate(), c.lastPayDate(),
         c.paymentReference(), c.reminderCount());
   }
 
@@ -87,7 +87,7 @@ class SimulatorControlController {
   /** A citizen pays an invoice through the debtor system's payment solution (KMD Opus, Prisme 2015). */
   @PostMapping("/citizen-payments")
   ClaimView payAsCitizen(@RequestBody CitizenPayment payment) {
-    return view(ledger.payAsCitizen(payment.claimId(), Money.toOre(payment.amount())).claim());
+    return view(ledger.payAsCitizen(payment.claimId(), Money.ofKroner(payment.amount()).ore()).claim());
   }
 
   record Outcome(String claimId, SimulatorLedger.CollectionOutcome outcome, String text) {}
@@ -112,7 +112,7 @@ class SimulatorControlController {
       throw new SimulatorRejection("UGYLDIGE_DATA", "action is required");
     }
     return ledger.tamper(claimId, tampering.action(),
-            tampering.amount() == null ? null : Money.toOre(tampering.amount()), tampering.state())
+            tampering.amount() == null ? null : Money.ofKroner(tampering.amount()).ore(), tampering.state())
         .map(c -> org.springframework.http.ResponseEntity.ok(view(c)))
         .orElse(org.springframework.http.ResponseEntity.noContent().build());
   }

@@ -1,6 +1,6 @@
 package dk.fbs.oir.simulator;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.wsdl.debitor.FordringTilstandType;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dk.fbs.oir.simulator;
 
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;

@@ -3,10 +3,11 @@ package dk.fbs.oir.sync;
 import dk.fbs.oir.charge.ChargeUpdates;
 import dk.fbs.oir.charge.ChargeUpdates.Outcome;
 import dk.fbs.oir.common.Money;
-import dk.fbs.oir.oir.DebtorSystem;
-import dk.fbs.oir.oir.OirGateway;
-import dk.fbs.oir.oir.OirGateway.DebtorEvent;
-import dk.fbs.oir.oir.OirGateway.EventBatch;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.OirGateway;
+import dk.fbs.oir.debtorsystem.DebtorEvent;
+import dk.fbs.oir.debtorsystem.EventBatch;
+import dk.fbs.oir.debtorsystem.EventKind;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -72,8 +73,7 @@ public class DebtorSync {
     int applied = 0;
     while (true) {
       long cursor = cursor(system, municipalityCode);
-      EventBatch batch = oir.events(system, municipalityCode, cursor, BATCH,
-          "sync/" + system.slug() + "/" + municipalityCode + "/" + cursor);
+      EventBatch batch = oir.events(system, municipalityCode, cursor, BATCH);
       for (DebtorEvent event : batch.events()) {
         Outcome outcome = applyOnce(system, event);
         if (outcome == Outcome.NOT_YET) {
@@ -99,8 +99,9 @@ public class DebtorSync {
         jdbc.update("insert into debtor_event (debtor_system, seq, municipality_code, claim_id, fbs_charge_id, kind,"
                 + " amount_ore, balance_ore, claim_state, occurred_at, received_at, outcome, note)"
                 + " values (?,?,?,?,?,?,?,?,?,?,?,'APPLIED',?)",
-            system.name(), event.seq(), event.municipalityCode(), event.claimId(), event.fbsChargeId(), event.kind(),
-            event.amount() == null ? null : Money.toOre(event.amount()), Money.toOre(event.balance()), event.state(),
+            system.name(), event.seq(), event.municipalityCode(), event.claimId(), event.fbsChargeId(),
+            event.kind().oirName(), event.amount() == null ? null : event.amount().ore(), event.balance().ore(),
+            event.state().oirName(),
             event.occurredAt(), OffsetDateTime.now(clock), event.text());
         Outcome outcome = updates.apply(event);
         if (outcome == Outcome.NOT_YET) {
@@ -124,17 +125,18 @@ public class DebtorSync {
   }
 
   /** A payment a debtor system told us of: the claim, the amount, and the day it was made. */
-  public record ReportedPayment(String claimId, long amountOre, LocalDate on) {}
+  public record ReportedPayment(String claimId, Money amount, LocalDate on) {}
 
   /** Payments (by the citizen, at the library, through collection) the events of a day told us of. */
   public List<ReportedPayment> reportedPayments(DebtorSystem system, String municipalityCode, LocalDate day) {
     ZoneId zone = clock.getZone();
     return jdbc.query("select claim_id, amount_ore, occurred_at from debtor_event where debtor_system = ?"
-            + " and municipality_code = ? and kind in ('INDBETALING_MODTAGET','INDDRIVELSE_AFSLUTTET')"
+            + " and municipality_code = ? and kind in (?, ?)"
             + " and outcome <> 'PARKED' and occurred_at >= ? and occurred_at < ? order by seq",
-        (rs, i) -> new ReportedPayment(rs.getString("claim_id"), rs.getLong("amount_ore"),
+        (rs, i) -> new ReportedPayment(rs.getString("claim_id"), Money.ofOre(rs.getLong("amount_ore")),
             rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate()),
-        system.name(), municipalityCode, day.atStartOfDay(zone).toOffsetDateTime(),
+        system.name(), municipalityCode, EventKind.PAYMENT_RECEIVED.oirName(), EventKind.COLLECTION_COMPLETED.oirName(),
+        day.atStartOfDay(zone).toOffsetDateTime(),
         day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
   }
 
@@ -143,7 +145,7 @@ public class DebtorSync {
     return jdbc.query("select * from debtor_event where outcome = 'PARKED' order by received_at",
         (rs, i) -> new ParkedEvent(DebtorSystem.valueOf(rs.getString("debtor_system")), rs.getLong("seq"),
             rs.getString("municipality_code"), rs.getString("claim_id"), rs.getString("fbs_charge_id"),
-            rs.getString("kind"), Money.toKroner(rs.getLong("balance_ore")),
+            rs.getString("kind"), Money.ofOre(rs.getLong("balance_ore")).kroner(),
             rs.getObject("occurred_at", OffsetDateTime.class), rs.getObject("received_at", OffsetDateTime.class)));
   }
 

@@ -8,7 +8,7 @@ import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.PostgresTestDatabase;
 import dk.fbs.oir.SoapCallRecorder;
 import dk.fbs.oir.TestCharges;
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.simulator.SimulatorProperties;
 import dk.fbs.oir.simulator.SimulatorProperties.Fault;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.PostgresTestDatabase;
 import dk.fbs.oir.SoapCallRecorder;
 import dk.fbs.oir.SoapCallRecorder.Call;
-import dk.fbs.oir.oir.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.simulator.SimulatorProperties;
 import java.time.Duration;
 import java.util.HashSet;

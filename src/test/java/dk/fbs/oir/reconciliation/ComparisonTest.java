@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.fbs.oir.charge.Charge;
 import dk.fbs.oir.charge.ChargeStatus;
 import dk.fbs.oir.charge.ChargeType;
-import dk.fbs.oir.oir.ClaimState;
-import dk.fbs.oir.oir.OirGateway.Posting;
-import dk.fbs.oir.oir.OirGateway.Statement;
+import dk.fbs.oir.debtorsystem.ClaimState;
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.debtorsystem.ClaimStatus;
+import dk.fbs.oir.debtorsystem.Posting;
+import dk.fbs.oir.debtorsystem.PostingKind;
+import dk.fbs.oir.debtorsystem.Statement;
 import dk.fbs.oir.payment.LibraryPayments.Payment;
 import dk.fbs.oir.routing.Route;
 import dk.fbs.oir.sync.DebtorSync.ReportedPayment;
@@ -37,7 +40,7 @@ class ComparisonTest {
     charge("FBS-2", "C2", ChargeStatus.PAID, 10_001, 0);
     claim("C2", "FBS-2", "BETALT", 0);
     posting("C2", "FBS-2", "INDBETALING", "100.01");
-    reported.add(new ReportedPayment("C2", 10_001, DAY));
+    reported.add(new ReportedPayment("C2", Money.ofOre(10_001), DAY));
     charge("FBS-3", "C3", ChargeStatus.REMINDED, 5_000, 5_033);
     claim("C3", "FBS-3", "RYKKET", 5_033);
     posting("C3", "FBS-3", "RYKKERGEBYR", "0.33");
@@ -105,7 +108,7 @@ class ComparisonTest {
   void aDeskPaymentMissingFromTheStatementIsNotMatched() {
     charge("FBS-1", "C1", ChargeStatus.PAID, 12_500, 0);
     claim("C1", "FBS-1", "BETALT", 0);
-    desk.add(new Payment("P-1", "FBS-1", 12_500, DAY, "FORWARDED", CONFIRMED, CONFIRMED));
+    desk.add(new Payment("P-1", "FBS-1", Money.ofOre(12_500), DAY, "FORWARDED", CONFIRMED, CONFIRMED));
 
     assertThat(compare().findings()).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(DifferenceKind.PAYMENT_NOT_MATCHED);
@@ -119,7 +122,7 @@ class ComparisonTest {
     claim("C1", "FBS-1", "BETALT", 0);
     posting("C1", "FBS-1", "INDBETALING", "100.00");
     posting("C1", "FBS-1", "INDBETALING", "100.00");
-    desk.add(new Payment("P-1", "FBS-1", 10_000, DAY, "FORWARDED", CONFIRMED, CONFIRMED));
+    desk.add(new Payment("P-1", "FBS-1", Money.ofOre(10_000), DAY, "FORWARDED", CONFIRMED, CONFIRMED));
 
     assertThat(compare().findings()).singleElement()
         .satisfies(f -> assertThat(f.kind()).isEqualTo(DifferenceKind.PAYMENT_NOT_MATCHED));
@@ -139,7 +142,7 @@ class ComparisonTest {
 
   @Test
   void aChargeStillBeingSubmittedIsInFlight() {
-    ours.add(new Charge("FBS-1", "101", "0101901234", "Jens", ChargeType.OVERDUE_FEE, 100, 100, "x", null, null, DAY,
+    ours.add(new Charge("FBS-1", "101", "0101901234", "Jens", ChargeType.OVERDUE_FEE, Money.ofOre(100), Money.ofOre(100), "x", null, null, DAY,
         Route.KMD_OPUS, ChargeStatus.RECEIVED, null, null, null, null, null, "h", CONFIRMED, CONFIRMED, null));
 
     Comparison.Result r = compare();
@@ -151,7 +154,7 @@ class ComparisonTest {
   // ----------------------------------------------------------------
 
   private Comparison.Result compare() {
-    return compare(claims.stream().map(ClaimState::balance).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString());
+    return compare(claims.stream().map(ClaimState::balance).reduce(Money.ZERO, Money::plus).toString());
   }
 
   private Comparison.Result compare(String total) {
@@ -159,21 +162,23 @@ class ComparisonTest {
   }
 
   private Statement statement(String total) {
-    return new Statement(DAY, claims, postings, new BigDecimal(total));
+    return new Statement(DAY, claims, postings, Money.ofKroner(new BigDecimal(total)));
   }
 
   private void charge(String id, String claimId, ChargeStatus status, long amountOre, long balanceOre) {
-    ours.add(new Charge(id, "101", "0101901234", "Jens", ChargeType.OVERDUE_FEE, amountOre, balanceOre, "x", null, null,
+    ours.add(new Charge(id, "101", "0101901234", "Jens", ChargeType.OVERDUE_FEE, Money.ofOre(amountOre), Money.ofOre(balanceOre), "x", null, null,
         DAY, Route.KMD_OPUS, status, claimId, null, null, null, null, "h", CONFIRMED, CONFIRMED, CONFIRMED));
   }
 
   private void claim(String claimId, String fbsChargeId, String state, long balanceOre) {
-    claims.add(new ClaimState(claimId, fbsChargeId, state, BigDecimal.ONE, BigDecimal.valueOf(balanceOre, 2), null,
+    claims.add(new ClaimState(claimId, fbsChargeId, ClaimStatus.ofOirName(state), Money.ofOre(100),
+        Money.ofOre(balanceOre), null,
         null, null, 0, CONFIRMED));
   }
 
   private void posting(String claimId, String fbsChargeId, String kind, String amount) {
     long n = postings.stream().filter(p -> p.claimId().equals(claimId)).count() + 1;
-    postings.add(new Posting(claimId + "/" + n, claimId, fbsChargeId, kind, new BigDecimal(amount), DAY));
+    postings.add(new Posting(claimId + "/" + n, claimId, fbsChargeId, PostingKind.ofOirName(kind),
+        Money.ofKroner(new BigDecimal(amount)), DAY));
   }
 }

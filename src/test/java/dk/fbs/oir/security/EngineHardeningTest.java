@@ -3,7 +3,7 @@ package dk.fbs.oir.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.fbs.oir.oir.OirProperties;
+import dk.fbs.oir.debtorsystem.OirProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -1,5 +1,7 @@
 package dk.fbs.oir.sync;
 
+import dk.fbs.oir.debtorsystem.IdempotencyRef;
+import dk.fbs.oir.common.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,12 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.PostgresTestDatabase;
 import dk.fbs.oir.TestCharges;
-import dk.fbs.oir.oir.ClaimSubmission;
-import dk.fbs.oir.oir.DebtorSystem;
-import dk.fbs.oir.oir.OirGateway;
+import dk.fbs.oir.debtorsystem.ClaimSubmission;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.OirGateway;
 import dk.fbs.oir.simulator.SimulatorProperties;
 import dk.fbs.oir.simulator.SimulatorProperties.Fault;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -109,8 +110,8 @@ class DebtorUpdatesIT {
   void anEventForAnUnknownClaimIsParkedAndShown() {
     String unknown = "HAND-" + UUID.randomUUID(); // created by hand in the debtor system, not by us
     oir.submitClaim(DebtorSystem.PRISME_2009, new ClaimSubmission("561", unknown, TestCharges.CPR, "Jens Hansen",
-        ClaimSubmission.ClaimKind.GEBYR, new BigDecimal("75.00"), "Manuel fordring", LocalDate.now(), null, null),
-        unknown);
+        ClaimSubmission.ClaimKind.GEBYR, Money.ofOre(7500), "Manuel fordring", LocalDate.now(), null, null),
+        new IdempotencyRef(unknown));
     invoiced("561"); // so that Esbjerg's events are read
 
     await().atMost(Duration.ofSeconds(15)).until(() -> FbsClient.read(http.withBasicAuth("operator", "operator").getForObject(

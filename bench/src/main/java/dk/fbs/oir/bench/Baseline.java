@@ -1,11 +1,12 @@
 package dk.fbs.oir.bench;
 
-import dk.fbs.oir.oir.ClaimState;
-import dk.fbs.oir.oir.ClaimSubmission;
-import dk.fbs.oir.oir.DebtorSystem;
-import dk.fbs.oir.oir.OirGateway;
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.debtorsystem.ClaimState;
+import dk.fbs.oir.debtorsystem.ClaimSubmission;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.IdempotencyRef;
+import dk.fbs.oir.debtorsystem.OirGateway;
 import dk.fbs.oir.routing.Route;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -93,9 +94,9 @@ final class Baseline {
     }
     ClaimState claim = oir.submitClaim(DebtorSystem.valueOf(route.name()),
         new ClaimSubmission(municipality, id, cpr, "Benchmark Borger " + i, ClaimSubmission.ClaimKind.GEBYR,
-            BigDecimal.valueOf(amountOre, 2), "Overskredet lånetid", occurredOn, "870970-basis:" + i,
+            Money.ofOre(amountOre), "Overskredet lånetid", occurredOn, "870970-basis:" + i,
             "Hovedbiblioteket"),
-        id + "/opret/1");
+        IdempotencyRef.submission(id, 1));
     jdbc.update("update bench_claim set status = 'SUBMITTED', claim_id = ?, updated_at = ? where id = ?",
         claim.claimId(), OffsetDateTime.now(), id);
   }

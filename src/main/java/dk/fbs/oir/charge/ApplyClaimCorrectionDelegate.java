@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  * OpretFordring is a new request for the debtor system.
  */
 @Component("applyClaimCorrection")
-public class ApplyCorrectionDelegate implements JavaDelegate {
+public class ApplyClaimCorrectionDelegate implements JavaDelegate {
 
   private final ChargeLedger ledger;
 
-  public ApplyCorrectionDelegate(ChargeLedger ledger) {
+  public ApplyClaimCorrectionDelegate(ChargeLedger ledger) {
     this.ledger = ledger;
   }
 

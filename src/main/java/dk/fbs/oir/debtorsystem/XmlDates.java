@@ -1,4 +1,4 @@
-package dk.fbs.oir.oir;
+package dk.fbs.oir.debtorsystem;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package dk.fbs.oir.oir;
+package dk.fbs.oir.debtorsystem;
 
 import dk.fbs.oir.wsdl.debitor.DebitorPortType;
 import java.net.URL;

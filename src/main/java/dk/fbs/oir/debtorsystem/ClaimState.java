@@ -1,16 +1,16 @@
-package dk.fbs.oir.oir;
+package dk.fbs.oir.debtorsystem;
 
-import java.math.BigDecimal;
+import dk.fbs.oir.common.Money;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A claim as the debtor system reported it. {@code state} is ØiR's claim state (Danish). */
+/** A claim as the debtor system reported it. */
 public record ClaimState(
     String claimId,
     String fbsChargeId,
-    String state,
-    BigDecimal principal,
-    BigDecimal balance,
+    ClaimStatus state,
+    Money principal,
+    Money balance,
     LocalDate dueDate,
     LocalDate lastPayDate,
     String paymentReference,

@@ -1,4 +1,4 @@
-package dk.fbs.oir.oir;
+package dk.fbs.oir.debtorsystem;
 
 /** The four debtor systems behind ØiR, and whether the citizen can pay through them. */
 public enum DebtorSystem {

@@ -1,7 +1,7 @@
-package dk.fbs.oir.oir;
+package dk.fbs.oir.debtorsystem;
 
 import dk.fbs.oir.common.Cpr;
-import java.math.BigDecimal;
+import dk.fbs.oir.common.Money;
 import java.time.LocalDate;
 
 /** What we hand to the debtor system when we create a claim. */
@@ -11,7 +11,7 @@ public record ClaimSubmission(
     String cpr,
     String debtorName,
     ClaimKind kind,
-    BigDecimal principal,
+    Money principal,
     String description,
     LocalDate establishedOn,
     String materialId,

@@ -1,4 +1,6 @@
-package dk.fbs.oir.oir;
+package dk.fbs.oir.debtorsystem;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
 
 /**
  * The debtor system refused a request for a business reason (ØiR fault Forretningsfejl): unknown
@@ -7,6 +9,8 @@ package dk.fbs.oir.oir;
  * propagate so the job is retried and finally raises an incident.
  */
 public class OirRejection extends RuntimeException {
+
+  private static final String UNKNOWN_CLAIM = "UKENDT_FORDRING";
 
   private final String code;
 
@@ -17,5 +21,15 @@ public class OirRejection extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** The debtor system does not know the claim (fault code UKENDT_FORDRING). */
+  public boolean isUnknownClaim() {
+    return UNKNOWN_CLAIM.equals(code);
+  }
+
+  /** The rejection as the BPMN error {@code errorCode} of the diagram, its message behind {@code what}. */
+  public BpmnError asBpmnError(String errorCode, String what) {
+    return new BpmnError(errorCode, what + ": " + getMessage());
   }
 }

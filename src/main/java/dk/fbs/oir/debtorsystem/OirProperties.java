@@ -1,4 +1,4 @@
-package dk.fbs.oir.oir;
+package dk.fbs.oir.debtorsystem;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

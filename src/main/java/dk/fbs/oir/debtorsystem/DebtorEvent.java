@@ -1,0 +1,14 @@
+package dk.fbs.oir.debtorsystem;
+
+import dk.fbs.oir.common.Money;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * An event of a debtor system, numbered by its sequence per system. {@code amount} is the amount the
+ * event is about (a payment, a fee), null where it is about none; {@code balance} is the claim's
+ * balance after it.
+ */
+public record DebtorEvent(long seq, EventKind kind, String claimId, String fbsChargeId, String municipalityCode,
+    Money amount, Money balance, ClaimStatus state, LocalDate dueDate, LocalDate lastPayDate,
+    OffsetDateTime occurredAt, String text) {}
