@@ -91,9 +91,9 @@ class SimulatorLedger {
         return ps;
       }, key);
       long claimNo = key.getKey().longValue();
-      String claimId = Personality.claimId(system, claimNo, municipality, today());
+      String claimId = system.claimId(claimNo, municipality, today());
       jdbc.update("update sim_claim set claim_id = ?, payment_reference = ? where claim_no = ?",
-          claimId, Personality.paymentReference(system, claimNo), claimNo);
+          claimId, system.paymentReference(claimNo), claimNo);
       SimClaim created = find(claimId).orElseThrow();
       event(created, "FORDRING_OPRETTET", null, "Fordring registreret");
       // the debtor system issues the invoice (opkrævning) at once; its event comes with the delay
@@ -274,9 +274,9 @@ class SimulatorLedger {
             return ps;
           }, key);
           long claimNo = key.getKey().longValue();
-          String copy = Personality.claimId(claim.debtorSystem(), claimNo, claim.municipalityCode(), today());
+          String copy = claim.debtorSystem().claimId(claimNo, claim.municipalityCode(), today());
           jdbc.update("update sim_claim set claim_id = ?, payment_reference = ? where claim_no = ?",
-              copy, Personality.paymentReference(claim.debtorSystem(), claimNo), claimNo);
+              copy, claim.debtorSystem().paymentReference(claimNo), claimNo);
           return find(copy);
         }
         case ALTER_BALANCE -> jdbc.update("update sim_claim set balance_ore = ? where claim_id = ?",

@@ -6,6 +6,7 @@ import dk.fbs.oir.charge.Charge;
 import dk.fbs.oir.charge.ChargeStatus;
 import dk.fbs.oir.charge.ChargeType;
 import dk.fbs.oir.debtorsystem.ClaimState;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.ClaimStatus;
 import dk.fbs.oir.debtorsystem.Posting;
@@ -143,7 +144,7 @@ class ComparisonTest {
   @Test
   void aChargeStillBeingSubmittedIsInFlight() {
     ours.add(new Charge("FBS-1", "101", "0101901234", "Jens", ChargeType.OVERDUE_FEE, Money.ofOre(100), Money.ofOre(100), "x", null, null, DAY,
-        Route.KMD_OPUS, ChargeStatus.RECEIVED, null, null, null, null, null, "h", CONFIRMED, CONFIRMED, null));
+        Route.to(DebtorSystem.KMD_OPUS), ChargeStatus.RECEIVED, null, null, null, null, null, "h", CONFIRMED, CONFIRMED, null));
 
     Comparison.Result r = compare();
 
@@ -167,7 +168,7 @@ class ComparisonTest {
 
   private void charge(String id, String claimId, ChargeStatus status, long amountOre, long balanceOre) {
     ours.add(new Charge(id, "101", "0101901234", "Jens", ChargeType.OVERDUE_FEE, Money.ofOre(amountOre), Money.ofOre(balanceOre), "x", null, null,
-        DAY, Route.KMD_OPUS, status, claimId, null, null, null, null, "h", CONFIRMED, CONFIRMED, CONFIRMED));
+        DAY, Route.to(DebtorSystem.KMD_OPUS), status, claimId, null, null, null, null, "h", CONFIRMED, CONFIRMED, CONFIRMED));
   }
 
   private void claim(String claimId, String fbsChargeId, String state, long balanceOre) {

@@ -3,6 +3,7 @@ package dk.fbs.oir.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.debtorsystem.OirProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,7 +155,9 @@ class EngineHardeningTest {
   @Test
   void theJobLockOutlastsTheSlowestCall() {
     OirProperties oir = new OirProperties();
-    oir.getKmdOpus().setReceiveTimeout(Duration.ofSeconds(60));
+    OirProperties.Endpoint slow = new OirProperties.Endpoint();
+    slow.setReceiveTimeout(Duration.ofSeconds(60));
+    oir.getEndpoints().put(DebtorSystem.KMD_OPUS, slow);
     assertThatThrownBy(() -> EngineHardening.requireLockLongerThanCalls(60_000, oir))
         .hasMessageContaining("KMD Opus");
     EngineHardening.requireLockLongerThanCalls(300_000, oir); // the configured lock: 5 minutes

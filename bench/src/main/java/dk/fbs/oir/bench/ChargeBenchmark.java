@@ -1,6 +1,7 @@
 package dk.fbs.oir.bench;
 
 import dk.fbs.oir.Application;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.Route;
 import dk.fbs.oir.routing.RoutingService;
 import java.io.IOException;
@@ -169,8 +170,8 @@ public final class ChargeBenchmark {
     props.put("security.clients[0].password",
         options.bcrypt() ? "{bcrypt}" + new BCryptPasswordEncoder().encode("bench") : "{noop}bench");
     props.put("security.clients[0].roles[0]", "FBS");
-    for (String slug : new String[] {"kmd-opus", "prisme-2015", "prisme-2009", "eg-os-indsigt"}) {
-      props.put("oir.endpoints." + slug + ".url", simulator.url(slug));
+    for (DebtorSystem system : DebtorSystem.values()) {
+      props.put("oir.endpoints." + system.slug() + ".url", simulator.url(system.slug()));
     }
     props.put("logging.file.name", "target/bench/app.log");
     props.put("logging.threshold.console", "WARN");

@@ -1,5 +1,6 @@
 package dk.fbs.oir.bench;
 
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,8 +20,6 @@ import java.util.List;
  * job executor is off: it only answers SOAP calls, after the configured answer time.
  */
 final class SimulatorProcess implements AutoCloseable {
-
-  private static final String[] SYSTEMS = {"KMD_OPUS", "PRISME_2015", "PRISME_2009", "EG_OS_INDSIGT"};
 
   private final Process process;
   private final int port;
@@ -48,7 +47,7 @@ final class SimulatorProcess implements AutoCloseable {
         "--simulator.push-url=",
         "--logging.file.name=target/bench/simulator.log",
         "--logging.threshold.console=OFF"));
-    for (String system : SYSTEMS) {
+    for (DebtorSystem system : DebtorSystem.values()) {
       command.add("--simulator.systems." + system + ".answer-delay=" + answerDelay.toMillis() + "ms");
       command.add("--simulator.systems." + system + ".event-delay=24h");
     }
@@ -76,7 +75,7 @@ final class SimulatorProcess implements AutoCloseable {
         throw new IllegalStateException("The simulator stopped; see target/bench/simulator.out");
       }
       try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url("kmd-opus") + "?wsdl")).build(),
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(DebtorSystem.values()[0].slug()) + "?wsdl")).build(),
             HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;
