@@ -25,14 +25,16 @@ class SimulatedDebtorSystem implements DebitorPortType {
 
   private final DebtorSystem system;
   private final SimulatorLedger ledger;
+  private final SimulatorStore store;
   private final SimulatorProperties properties;
   private final Predicate<String> knownMunicipality;
 
   /** {@code knownMunicipality}: ØiR routes only to municipalities it knows, and refuses any other. */
-  SimulatedDebtorSystem(DebtorSystem system, SimulatorLedger ledger, SimulatorProperties properties,
-      Predicate<String> knownMunicipality) {
+  SimulatedDebtorSystem(DebtorSystem system, SimulatorLedger ledger, SimulatorStore store,
+      SimulatorProperties properties, Predicate<String> knownMunicipality) {
     this.system = system;
     this.ledger = ledger;
+    this.store = store;
     this.properties = properties;
     this.knownMunicipality = knownMunicipality;
   }
@@ -54,7 +56,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
   public HentFordringSvar hentFordring(HentFordringAnmodning in) throws ForretningsfejlFault {
     return answer(() -> {
       HentFordringSvar out = new HentFordringSvar();
-      out.setFordring(fordring(ledger.claimOf(system, municipality(in.getKontekst()), in.getFordringId())));
+      out.setFordring(fordring(store.claimOf(system, municipality(in.getKontekst()), in.getFordringId())));
       return out;
     });
   }
@@ -63,7 +65,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
   public SoegDebitorFordringerSvar soegDebitorFordringer(SoegDebitorFordringerAnmodning in) throws ForretningsfejlFault {
     return answer(() -> {
       SoegDebitorFordringerSvar out = new SoegDebitorFordringerSvar();
-      ledger.search(system, municipality(in.getKontekst()), in.getCprNummer(), Boolean.TRUE.equals(in.isMedLukkede()))
+      store.search(system, municipality(in.getKontekst()), in.getCprNummer(), Boolean.TRUE.equals(in.isMedLukkede()))
           .forEach(c -> out.getFordring().add(fordring(c)));
       return out;
     });
@@ -72,7 +74,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
   @Override
   public RegistrerIndbetalingSvar registrerIndbetaling(RegistrerIndbetalingAnmodning in) throws ForretningsfejlFault {
     return answer(() -> {
-      SimulatorLedger.Result result = ledger.registerPayment(system, municipality(in.getKontekst()),
+      SimulatorStore.Result result = ledger.registerPayment(system, municipality(in.getKontekst()),
           ref(in.getKontekst()), in.getFordringId(), ore(in.getBeloeb()), in.getBetalingsdato(),
           in.getBetalingssted().value());
       RegistrerIndbetalingSvar out = new RegistrerIndbetalingSvar();
@@ -131,7 +133,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
       HentHaendelserSvar out = new HentHaendelserSvar();
       long last = in.getEfterLoebenummer();
       int max = Math.max(1, Math.min(in.getMaksAntal(), 1000));
-      for (SimulatorLedger.Event e : ledger.eventsAfter(system, municipality(in.getKontekst()), last, max)) {
+      for (SimulatorStore.Event e : store.eventsAfter(system, municipality(in.getKontekst()), last, max)) {
         HaendelseType h = new HaendelseType();
         h.setLoebenummer(e.seq());
         h.setHaendelsesart(HaendelsesartType.fromValue(e.kind()));
@@ -160,11 +162,11 @@ class SimulatedDebtorSystem implements DebitorPortType {
       HentAfstemningSvar out = new HentAfstemningSvar();
       out.setDato(in.getDato());
       long total = 0;
-      for (SimClaim claim : ledger.claimsOf(system, municipality)) {
+      for (SimClaim claim : store.claimsOf(system, municipality)) {
         out.getFordring().add(fordring(claim));
         total += claim.balanceOre();
       }
-      for (SimulatorLedger.Posting p : ledger.postings(system, municipality, in.getDato())) {
+      for (SimulatorStore.Posting p : store.postings(system, municipality, in.getDato())) {
         AfstemningsposteringType posting = new AfstemningsposteringType();
         posting.setPosteringId(p.postingId());
         posting.setFordringId(p.claimId());

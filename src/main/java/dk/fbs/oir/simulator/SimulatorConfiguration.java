@@ -44,7 +44,7 @@ public class SimulatorConfiguration {
   }
 
   @Bean
-  SimulatorLedger simulatorLedger(DataSource dataSource, PlatformTransactionManager transactionManager,
+  SimulatorStore simulatorStore(DataSource dataSource, PlatformTransactionManager transactionManager,
       SimulatorProperties properties, Clock clock, SimulatorPush push) {
     // the simulator's tables have their own Flyway history: production never migrates them
     Flyway.configure()
@@ -55,8 +55,23 @@ public class SimulatorConfiguration {
         .baselineVersion("0")
         .load()
         .migrate();
-    return new SimulatorLedger(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+    return new SimulatorStore(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
         properties, clock, push);
+  }
+
+  @Bean
+  SimulatorLedger simulatorLedger(SimulatorStore store, SimulatorProperties properties) {
+    return new SimulatorLedger(store, properties);
+  }
+
+  @Bean
+  SimulatedPsrm simulatedPsrm(SimulatorStore store) {
+    return new SimulatedPsrm(store);
+  }
+
+  @Bean
+  SimulatorTampering simulatorTampering(SimulatorStore store) {
+    return new SimulatorTampering(store);
   }
 
   /** The simulator pushes as a debtor-system client whose password is made up at each start. */
@@ -70,12 +85,13 @@ public class SimulatorConfiguration {
   }
 
   @Bean(destroyMethod = "")
-  List<EndpointImpl> simulatorEndpoints(Bus bus, SimulatorLedger ledger, SimulatorProperties properties,
+  List<EndpointImpl> simulatorEndpoints(Bus bus, SimulatorLedger ledger, SimulatorStore store,
+      SimulatorProperties properties,
       RoutingService routing) {
     return Arrays.stream(DebtorSystem.values())
         .map(system -> {
           EndpointImpl endpoint = new EndpointImpl(bus,
-              new SimulatedDebtorSystem(system, ledger, properties, routing::isKnown));
+              new SimulatedDebtorSystem(system, ledger, store, properties, routing::isKnown));
           endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
           endpoint.getOutFaultInterceptors().add(new PlainFaults());
           endpoint.publish(endpointPath(system));

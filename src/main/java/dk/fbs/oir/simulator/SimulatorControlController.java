@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,10 +30,17 @@ class SimulatorControlController {
 
   private final SimulatorProperties properties;
   private final SimulatorLedger ledger;
+  private final SimulatorStore store;
+  private final SimulatedPsrm psrm;
+  private final SimulatorTampering tampering;
 
-  SimulatorControlController(SimulatorProperties properties, SimulatorLedger ledger) {
+  SimulatorControlController(SimulatorProperties properties, SimulatorLedger ledger, SimulatorStore store,
+      SimulatedPsrm psrm, SimulatorTampering tampering) {
     this.properties = properties;
     this.ledger = ledger;
+    this.store = store;
+    this.psrm = psrm;
+    this.tampering = tampering;
   }
 
   record BehaviourView(DebtorSystem system, SimulatorProperties.Fault fault, Duration eventDelay,
@@ -73,7 +81,7 @@ class SimulatorControlController {
   /** The simulator's claims for one FBS charge (normally exactly one). */
   @GetMapping("/claims")
   List<ClaimView> claims(@RequestParam String fbsChargeId) {
-    return ledger.claimsForCharge(fbsChargeId).stream().map(SimulatorControlController::view).toList();
+    return store.claimsForCharge(fbsChargeId).stream().map(SimulatorControlController::view).toList();
   }
 
   private static ClaimView view(SimClaim c) {
@@ -90,15 +98,15 @@ class SimulatorControlController {
     return view(ledger.payAsCitizen(payment.claimId(), Money.ofKroner(payment.amount()).ore()).claim());
   }
 
-  record Outcome(String claimId, SimulatorLedger.CollectionOutcome outcome, String text) {}
+  record Outcome(String claimId, SimulatedPsrm.CollectionOutcome outcome, String text) {}
 
   /** Gældsstyrelsen (PSRM) reports back on a claim in collection. */
   @PostMapping("/collection-outcomes")
   ClaimView collectionOutcome(@RequestBody Outcome outcome) {
-    return view(ledger.collectionOutcome(outcome.claimId(), outcome.outcome(), outcome.text()));
+    return view(psrm.collectionOutcome(outcome.claimId(), outcome.outcome(), outcome.text()));
   }
 
-  record Tampering(SimulatorLedger.Tampering action, BigDecimal amount, String state) {}
+  record Tampering(SimulatorTampering.Tampering action, BigDecimal amount, String state) {}
 
   /**
    * Makes the debtor system's ledger disagree with ours without an event, e.g.
@@ -106,15 +114,14 @@ class SimulatorControlController {
    * The answer is the claim afterwards (the new one for DUPLICATE; 204 for DROP).
    */
   @PostMapping("/claims/{claimId}/tampering")
-  org.springframework.http.ResponseEntity<ClaimView> tamper(@PathVariable String claimId,
-      @RequestBody Tampering tampering) {
-    if (tampering.action() == null) {
+  ResponseEntity<ClaimView> tamper(@PathVariable String claimId, @RequestBody Tampering request) {
+    if (request.action() == null) {
       throw new SimulatorRejection("UGYLDIGE_DATA", "action is required");
     }
-    return ledger.tamper(claimId, tampering.action(),
-            tampering.amount() == null ? null : Money.ofKroner(tampering.amount()).ore(), tampering.state())
-        .map(c -> org.springframework.http.ResponseEntity.ok(view(c)))
-        .orElse(org.springframework.http.ResponseEntity.noContent().build());
+    return tampering.tamper(claimId, request.action(),
+            request.amount() == null ? null : Money.ofKroner(request.amount()).ore(), request.state())
+        .map(c -> ResponseEntity.ok(view(c)))
+        .orElse(ResponseEntity.noContent().build());
   }
 
   /** A business rejection of a control request is a 409 with the simulator's reason. */
