@@ -1,5 +1,8 @@
 package dk.fbs.oir.api;
 
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -32,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
   /** One bad field. {@code field} is a JSON path such as {@code debtor.cpr}. */
   record FieldError(String field, String message) {}
@@ -156,7 +159,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (!type.isEnum()) {
       return "";
     }
-    return " (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+    return " (one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
         .collect(Collectors.joining(", ")) + ")";
   }
 }

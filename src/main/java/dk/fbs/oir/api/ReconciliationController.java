@@ -1,5 +1,8 @@
 package dk.fbs.oir.api;
 
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.RequestHeader;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.reconciliation.Difference;
@@ -21,7 +24,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reconciliation")
 public class ReconciliationController {
 
-  static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
   private static final int MAX_DAYS = 366;
 
   private final Reconciliations reconciliations;
@@ -102,7 +104,7 @@ public class ReconciliationController {
   @Operation(summary = "A municipality's report of a day with every difference (JSON; CSV with Accept: text/csv)")
   public ResponseEntity<?> report(@PathVariable String municipalityCode, @PathVariable String day,
       @RequestParam(required = false) String format, Authentication caller,
-      @org.springframework.web.bind.annotation.RequestHeader(value = "Accept", required = false) String accept) {
+      @RequestHeader(value = "Accept", required = false) String accept) {
     municipality(municipalityCode, caller);
     LocalDate date = date("day", day);
     Report report = reconciliations.report(municipalityCode, date).orElseThrow(() -> new ErrorResponseException(
@@ -112,7 +114,7 @@ public class ReconciliationController {
     if ("csv".equals(format) || (accept != null && accept.contains("text/csv"))) {
       return ResponseEntity.ok().contentType(CSV)
           .header("Content-Disposition", "attachment; filename=\"afstemning-" + municipalityCode + "-" + date + ".csv\"")
-          .body(Csv.of(view));
+          .body(ReconciliationCsv.of(view));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
   }
@@ -141,7 +143,7 @@ public class ReconciliationController {
       throw invalid("municipalityCode", "'" + municipalityCode + "' is not a known municipality code");
     }
     if (!access.maySee(caller, municipalityCode)) {
-      throw new ErrorResponseException(HttpStatus.FORBIDDEN, org.springframework.http.ProblemDetail.forStatusAndDetail(
+      throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
           HttpStatus.FORBIDDEN, "You may see the reconciliation of your own municipality only"), null);
     }
   }
@@ -159,15 +161,15 @@ public class ReconciliationController {
         ApiProblems.invalid(List.of(new ApiProblems.FieldError(field, message))), null);
   }
 
-  private static org.springframework.http.ProblemDetail notFound(String municipalityCode, LocalDate day) {
-    var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+  private static ProblemDetail notFound(String municipalityCode, LocalDate day) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
         "No reconciliation of " + municipalityCode + " on " + day + " yet");
     problem.setTitle("No report");
     return problem;
   }
 
   private static ReportView view(Report r, List<DifferenceView> differences) {
-    return new ReportView(r.municipalityCode(), r.day(), r.debtorSystem().name(), r.reconciledAt(),
+    return new ReportView(r.municipalityCode(), r.reconciledOn(), r.debtorSystem().name(), r.createdAt(),
         new Totals(r.ourClaims(), kr(r.ourBalanceOre()), kr(r.ourDeskPaymentsOre()), null, null, null),
         new Totals(r.theirClaims(), kr(r.theirBalanceOre()), kr(r.theirPaymentsOre()), kr(r.theirCreditsOre()),
             kr(r.theirWriteOffsOre()), kr(r.theirFeesOre())),
@@ -183,42 +185,5 @@ public class ReconciliationController {
 
   private static BigDecimal kr(long ore) {
     return Money.ofOre(ore).kroner();
-  }
-
-  /** The report's differences as CSV (semicolon-separated, as Danish spreadsheets expect), with a totals header. */
-  static final class Csv {
-    private Csv() {}
-
-    static String of(ReportView r) {
-      StringBuilder out = new StringBuilder();
-      out.append(row("kommune", "dag", "debitorsystem", "fordringer_os", "fordringer_debitorsystem", "saldo_os",
-          "saldo_debitorsystem", "saldodifference", "afventer", "differencer"));
-      out.append(row(r.municipalityCode(), r.day().toString(), r.debtorSystem(), String.valueOf(r.ours().claims()),
-          String.valueOf(r.theirs().claims()), r.ours().balance().toPlainString(), r.theirs().balance().toPlainString(),
-          r.balanceDifference().toPlainString(), String.valueOf(r.pending()), String.valueOf(r.differences())));
-      out.append("\r\n");
-      out.append(row("id", "art", "gebyr", "fordring", "postering", "os", "debitorsystem", "beloeb", "set_foerste_gang",
-          "tilstand", "afgoerelse", "begrundelse", "afgjort_af"));
-      for (DifferenceView d : r.differenceList()) {
-        out.append(row(String.valueOf(d.id()), d.kindText(), d.fbsChargeId(), d.claimId(), d.postingId(), d.ours(),
-            d.theirs(), d.amount() == null ? "" : d.amount().toPlainString(), d.firstSeenOn().toString(), d.state(),
-            d.resolution(), d.note(), d.resolvedBy()));
-      }
-      return out.toString();
-    }
-
-    private static String row(String... cells) {
-      return java.util.Arrays.stream(cells).map(Csv::cell).collect(Collectors.joining(";")) + "\r\n";
-    }
-
-    /** Quoted; a text a spreadsheet would run as a formula is prefixed with an apostrophe. */
-    private static String cell(String value) {
-      if (value == null) {
-        return "";
-      }
-      String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
-          && !value.matches("-?\\d+(\\.\\d+)?") ? "'" + value : value;
-      return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
   }
 }

@@ -1,5 +1,8 @@
 package dk.fbs.oir.api;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +47,7 @@ class RequestSizeLimit {
   }
 
   /** A body of unknown length, read no further than the limit. */
-  private static final class Capped extends jakarta.servlet.http.HttpServletRequestWrapper {
+  private static final class Capped extends HttpServletRequestWrapper {
     private final long maxBytes;
 
     Capped(HttpServletRequest request, long maxBytes) {
@@ -53,9 +56,9 @@ class RequestSizeLimit {
     }
 
     @Override
-    public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
-      jakarta.servlet.ServletInputStream in = super.getInputStream();
-      return new jakarta.servlet.ServletInputStream() {
+    public ServletInputStream getInputStream() throws IOException {
+      ServletInputStream in = super.getInputStream();
+      return new ServletInputStream() {
         private long read;
 
         @Override
@@ -78,7 +81,7 @@ class RequestSizeLimit {
         }
 
         @Override
-        public void setReadListener(jakarta.servlet.ReadListener listener) {
+        public void setReadListener(ReadListener listener) {
           in.setReadListener(listener);
         }
       };

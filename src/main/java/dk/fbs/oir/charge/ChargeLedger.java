@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -53,9 +55,7 @@ public class ChargeLedger {
 
   public List<TimelineEntry> timeline(String fbsChargeId) {
     return jdbc.query("select at, status, text from charge_timeline where fbs_charge_id = ? order by id",
-        (rs, i) -> new TimelineEntry(rs.getObject("at", OffsetDateTime.class),
-            ChargeStatus.valueOf(rs.getString("status")), rs.getString("text")),
-        fbsChargeId);
+        TIMELINE_ENTRY, fbsChargeId);
   }
 
   public void recordRoute(String fbsChargeId, Route route) {
@@ -170,6 +170,8 @@ public class ChargeLedger {
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
   }
+
+  private static final RowMapper<TimelineEntry> TIMELINE_ENTRY = new DataClassRowMapper<>(TimelineEntry.class);
 
   private static Charge charge(ResultSet rs, int row) throws SQLException {
     String route = rs.getString("route");

@@ -1,5 +1,6 @@
 package dk.fbs.oir.common;
 
+import java.util.Optional;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -36,9 +37,9 @@ public final class Cpr {
    * The birth date, with the century from the 7th digit (CPR-kontoret's table). Empty when the
    * first six digits are not a date in that century.
    */
-  public static java.util.Optional<LocalDate> birthDate(String cpr) {
+  public static Optional<LocalDate> birthDate(String cpr) {
     if (!isValid(cpr)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int yy = Integer.parseInt(cpr.substring(4, 6));
     int seventh = cpr.charAt(6) - '0';
@@ -51,10 +52,10 @@ public final class Cpr {
       century = yy <= 57 ? 2000 : 1800;
     }
     try {
-      return java.util.Optional.of(LocalDate.of(century + yy, Integer.parseInt(cpr.substring(2, 4)),
+      return Optional.of(LocalDate.of(century + yy, Integer.parseInt(cpr.substring(2, 4)),
           Integer.parseInt(cpr.substring(0, 2))));
     } catch (DateTimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -1,5 +1,6 @@
 package dk.fbs.oir.debtorsystem;
 
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,11 +28,11 @@ public final class XmlDates {
   public static OffsetDateTime parseDateTime(String text) {
     TemporalAccessor parsed =
         DateTimeFormatter.ISO_DATE_TIME.parseBest(
-            text.trim(), OffsetDateTime::from, java.time.LocalDateTime::from);
+            text.trim(), OffsetDateTime::from, LocalDateTime::from);
     if (parsed instanceof OffsetDateTime offset) {
       return offset;
     }
-    java.time.LocalDateTime local = (java.time.LocalDateTime) parsed;
+    LocalDateTime local = (LocalDateTime) parsed;
     return local.atZone(DANISH_TIME).toOffsetDateTime();
   }
 

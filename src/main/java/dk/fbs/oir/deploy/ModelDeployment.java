@@ -1,5 +1,10 @@
 package dk.fbs.oir.deploy;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Optional;
+import org.xml.sax.helpers.DefaultHandler;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -60,10 +65,10 @@ public class ModelDeployment {
       throw new IllegalArgumentException(fileName + " is not a valid model: " + invalid.getMessage(), invalid);
     }
     // an unchanged file is filtered out: the deployment then has no definitions at all (null)
-    List<String> versions = new java.util.ArrayList<>();
-    java.util.Optional.ofNullable(deployment.getDeployedProcessDefinitions())
+    List<String> versions = new ArrayList<>();
+    Optional.ofNullable(deployment.getDeployedProcessDefinitions())
         .ifPresent(list -> list.forEach(d -> versions.add(describe(d))));
-    java.util.Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
+    Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
         .ifPresent(list -> list.forEach(d -> versions.add(describe(d))));
     return new Deployed(deployment.getId(), versions);
   }
@@ -78,9 +83,9 @@ public class ModelDeployment {
       factory.setExpandEntityReferences(false);
       factory.setNamespaceAware(true);
       DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // no "[Fatal Error]" on stderr
+      builder.setErrorHandler(new DefaultHandler()); // no "[Fatal Error]" on stderr
       builder.parse(new ByteArrayInputStream(content));
-    } catch (SAXException | java.io.IOException notXml) {
+    } catch (SAXException | IOException notXml) {
       throw new IllegalArgumentException(fileName + " is not well-formed XML without a DOCTYPE: "
           + notXml.getMessage());
     } catch (ParserConfigurationException e) {
@@ -103,10 +108,10 @@ public class ModelDeployment {
       byte[] deployed;
       try (var in = repository.getResourceAsStream(latest.getDeploymentId(), latest.getResourceName())) {
         deployed = in.readAllBytes();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      if (!java.util.Arrays.equals(deployed, content)) {
+      if (!Arrays.equals(deployed, content)) {
         throw new IllegalArgumentException("Decision '" + decision.getId() + "' changed but keeps versionTag "
             + decision.getVersionTag() + ": raise camunda:versionTag, and decisionRefVersionTag in the BPMN with it");
       }

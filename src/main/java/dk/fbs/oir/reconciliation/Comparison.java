@@ -1,5 +1,6 @@
 package dk.fbs.oir.reconciliation;
 
+import java.util.function.Predicate;
 import dk.fbs.oir.charge.Charge;
 import dk.fbs.oir.charge.ChargeStatus;
 import dk.fbs.oir.common.Money;
@@ -179,7 +180,7 @@ final class Comparison {
   }
 
   /** A predicate true for the first element it matches only, so removeIf takes away one element. */
-  private static <T> java.util.function.Predicate<T> once(java.util.function.Predicate<T> test) {
+  private static <T> Predicate<T> once(Predicate<T> test) {
     boolean[] done = {false};
     return t -> {
       if (!done[0] && test.test(t)) {

@@ -1,5 +1,6 @@
 package dk.fbs.oir.reconciliation;
 
+import java.time.LocalDate;
 import dk.fbs.oir.common.ProcessVariable;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -84,7 +85,7 @@ public final class ReconciliationProcess {
   }
 
   /** An operator asks for one municipality and day now. */
-  public static ProcessInstance request(RuntimeService runtime, String municipalityCode, java.time.LocalDate day) {
+  public static ProcessInstance request(RuntimeService runtime, String municipalityCode, LocalDate day) {
     return runtime.createMessageCorrelation(MESSAGE_REQUESTED)
         .setVariable(ONLY_MUNICIPALITY.name(), municipalityCode)
         .setVariable(RECONCILIATION_DAY.name(), day.toString())

@@ -1,13 +1,13 @@
 package dk.fbs.oir.reconciliation;
 
 import dk.fbs.oir.debtorsystem.DebtorSystem;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -134,21 +134,7 @@ class ReconciliationStore {
       + "  and d.state = 'OPEN') as open_differences"
       + " from reconciliation_report r";
 
-  private static Report report(ResultSet rs, int i) throws SQLException {
-    return new Report(rs.getString("municipality_code"), rs.getObject("reconciled_on", LocalDate.class),
-        DebtorSystem.valueOf(rs.getString("debtor_system")), rs.getObject("created_at", OffsetDateTime.class),
-        rs.getInt("our_claims"), rs.getInt("their_claims"), rs.getLong("our_balance_ore"),
-        rs.getLong("their_balance_ore"), rs.getLong("their_payments_ore"), rs.getLong("their_credits_ore"),
-        rs.getLong("their_write_offs_ore"), rs.getLong("their_fees_ore"), rs.getLong("our_desk_payments_ore"),
-        rs.getInt("pending"), rs.getInt("in_flight"), rs.getInt("differences"), rs.getInt("open_differences"));
-  }
+  private static final RowMapper<Report> REPORT = new DataClassRowMapper<>(Report.class);
 
-  private static final org.springframework.jdbc.core.RowMapper<Report> REPORT = ReconciliationStore::report;
-
-  private static final org.springframework.jdbc.core.RowMapper<Difference> DIFFERENCE = (rs, i) -> new Difference(
-      rs.getLong("id"), rs.getString("municipality_code"), DebtorSystem.valueOf(rs.getString("debtor_system")),
-      DifferenceKind.valueOf(rs.getString("kind")), rs.getString("fbs_charge_id"), rs.getString("claim_id"),
-      rs.getString("posting_id"), rs.getString("ours"), rs.getString("theirs"), rs.getObject("amount_ore", Long.class),
-      rs.getObject("first_seen_on", LocalDate.class), rs.getString("state"), rs.getString("resolution"),
-      rs.getString("note"), rs.getString("resolved_by"), rs.getObject("resolved_at", OffsetDateTime.class));
+  private static final RowMapper<Difference> DIFFERENCE = new DataClassRowMapper<>(Difference.class);
 }

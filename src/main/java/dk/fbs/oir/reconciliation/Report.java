@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
 /** A municipality's reconciliation of one day: both sides' totals (øre) and how many differences. */
 public record Report(
     String municipalityCode,
-    LocalDate day,
+    LocalDate reconciledOn,
     DebtorSystem debtorSystem,
-    OffsetDateTime reconciledAt,
+    OffsetDateTime createdAt,
     int ourClaims,
     int theirClaims,
     long ourBalanceOre,

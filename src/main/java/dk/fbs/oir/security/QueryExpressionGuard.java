@@ -1,5 +1,7 @@
 package dk.fbs.oir.security;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Arrays;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -55,7 +57,7 @@ public class QueryExpressionGuard {
           throws ServletException, IOException {
         if (isForm(request)) { // the container parses the body into parameters: check those
           String parameters = String.join("\n", request.getParameterMap().values().stream()
-              .flatMap(java.util.Arrays::stream).toList());
+              .flatMap(Arrays::stream).toList());
           Optional<String> refused = firstForbidden(parameters);
           if (refused.isPresent()) {
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Expression not allowed: " + refused.get());
@@ -111,7 +113,7 @@ public class QueryExpressionGuard {
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.getWriter().write("{\"title\":\"Refused\",\"status\":" + status + ",\"detail\":"
-        + com.fasterxml.jackson.databind.node.TextNode.valueOf(detail) + "}");
+        + TextNode.valueOf(detail) + "}");
   }
 
   /** Serves a body that was read ahead once more. */

@@ -1,5 +1,11 @@
 package dk.fbs.oir.simulator;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.util.UUID;
+import org.apache.cxf.interceptor.Fault;
+import org.springframework.core.env.Environment;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.RoutingService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,9 +82,9 @@ public class SimulatorConfiguration {
 
   /** The simulator pushes as a debtor-system client whose password is made up at each start. */
   @Bean(destroyMethod = "shutdown")
-  SimulatorPush simulatorPush(SimulatorProperties properties, org.springframework.core.env.Environment environment,
+  SimulatorPush simulatorPush(SimulatorProperties properties, Environment environment,
       InMemoryUserDetailsManager apiClients, PasswordEncoder encoder) {
-    String password = java.util.UUID.randomUUID().toString();
+    String password = UUID.randomUUID().toString();
     apiClients.createUser(User.withUsername("debtor-simulator").password(encoder.encode(password))
         .roles(SecurityConfiguration.DEBTOR_SYSTEM).build());
     return new SimulatorPush(properties, environment, "debtor-simulator", password);
@@ -115,7 +121,7 @@ public class SimulatorConfiguration {
 
     @Override
     public void handleMessage(Message message) {
-      if (message.getContent(Exception.class) instanceof org.apache.cxf.interceptor.Fault fault
+      if (message.getContent(Exception.class) instanceof Fault fault
           && fault.getMessage() != null) {
         fault.setMessage(CLASS_NAME.matcher(fault.getMessage()).replaceAll(""));
       }
@@ -128,7 +134,7 @@ public class SimulatorConfiguration {
     OncePerRequestFilter filter = new OncePerRequestFilter() {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-          jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+          FilterChain chain) throws IOException, ServletException {
         for (DebtorSystem system : DebtorSystem.values()) {
           if (request.getRequestURI().endsWith(endpointPath(system))
               && properties.behaviour(system).getFault() == SimulatorProperties.Fault.DOWN) {

@@ -1,5 +1,8 @@
 package dk.fbs.oir.simulator;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
@@ -125,9 +128,9 @@ class SimulatorControlController {
   }
 
   /** A business rejection of a control request is a 409 with the simulator's reason. */
-  @org.springframework.web.bind.annotation.ExceptionHandler(SimulatorRejection.class)
-  org.springframework.http.ProblemDetail rejected(SimulatorRejection rejection) {
-    return org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,
+  @ExceptionHandler(SimulatorRejection.class)
+  ProblemDetail rejected(SimulatorRejection rejection) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         rejection.code() + ": " + rejection.getMessage());
   }
 

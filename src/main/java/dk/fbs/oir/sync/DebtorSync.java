@@ -1,5 +1,6 @@
 package dk.fbs.oir.sync;
 
+import java.math.BigDecimal;
 import dk.fbs.oir.charge.ChargeUpdates;
 import dk.fbs.oir.charge.ChargeUpdates.Outcome;
 import dk.fbs.oir.common.Money;
@@ -150,7 +151,7 @@ public class DebtorSync {
   }
 
   public record ParkedEvent(DebtorSystem debtorSystem, long seq, String municipalityCode, String claimId,
-      String fbsChargeId, String kind, java.math.BigDecimal balance, OffsetDateTime occurredAt,
+      String fbsChargeId, String kind, BigDecimal balance, OffsetDateTime occurredAt,
       OffsetDateTime receivedAt) {}
 
   private long cursor(DebtorSystem system, String municipalityCode) {

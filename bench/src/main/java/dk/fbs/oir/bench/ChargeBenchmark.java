@@ -1,5 +1,8 @@
 package dk.fbs.oir.bench;
 
+import java.text.ParseException;
+import java.time.LocalDateTime;
+import java.util.HashMap;
 import dk.fbs.oir.Application;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.Route;
@@ -89,7 +92,7 @@ public final class ChargeBenchmark {
   }
 
   private void run() throws Exception {
-    String database = DB_PREFIX + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(java.time.LocalDateTime.now());
+    String database = DB_PREFIX + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now());
     dropLeftovers();
     createDatabase(database);
     createDatabase(database + "_sim");
@@ -277,8 +280,8 @@ public final class ChargeBenchmark {
    * A CPU profile of the engine phase only: JFR's "default" settings (its "profile" settings
    * doubled the application's CPU) with a CPU sample every 10 ms.
    */
-  private static Recording startRecording() throws IOException, java.text.ParseException {
-    var settings = new java.util.HashMap<>(Configuration.getConfiguration("default").getSettings());
+  private static Recording startRecording() throws IOException, ParseException {
+    var settings = new HashMap<>(Configuration.getConfiguration("default").getSettings());
     settings.put("jdk.ExecutionSample#period", "10 ms");
     Recording recording = new Recording(settings);
     recording.start();
