@@ -59,7 +59,7 @@ class ReconciliationProcessTest {
     Mocks.register("taskInputCheck", (TaskListener) task -> { });
   }
 
-  /** Stands in for {@link ReconciliationPlan}: yesterday is 2026-11-20; three municipalities are live. */
+  /** Stands in for {@link PlanReconciliationDelegate}: yesterday is 2026-11-20; three municipalities are live. */
   public static class Plan implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {

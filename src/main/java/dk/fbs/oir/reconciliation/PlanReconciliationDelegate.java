@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  * municipalities to reconcile.
  */
 @Component("planReconciliation")
-public class ReconciliationPlan implements JavaDelegate {
+public class PlanReconciliationDelegate implements JavaDelegate {
 
   private final Reconciliations reconciliations;
   private final Clock clock;
 
-  public ReconciliationPlan(Reconciliations reconciliations, Clock clock) {
+  public PlanReconciliationDelegate(Reconciliations reconciliations, Clock clock) {
     this.reconciliations = reconciliations;
     this.clock = clock;
   }
