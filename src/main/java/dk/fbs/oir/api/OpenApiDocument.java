@@ -1,5 +1,6 @@
 package dk.fbs.oir.api;
 
+import dk.fbs.oir.routing.Route;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -43,6 +44,9 @@ class OpenApiDocument {
     // how MoneyOutput writes every amount of an answer (a request's amount says more in its own schema)
     SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class, new StringSchema().pattern("^-?\\d+\\.\\d{2}$")
         .example("125.00").description("DKK as a decimal string with two places"));
+    // a route is a debtor system's name or FBS_INTERNAL: listed from the one register of debtor systems
+    SpringDocUtils.getConfig().replaceWithSchema(Route.class,
+        new StringSchema()._enum(Route.values().stream().map(Route::name).toList()));
   }
 
   @Bean
