@@ -76,11 +76,11 @@ public class OnboardingDelegates {
 
   /** "Find KLIK-opgaver": dmn/klik-tasks.dmn for the municipality's debtor system, stored. */
   @Bean("chooseKlikTasks")
-  JavaDelegate chooseKlikTasks(DecisionService decisions) {
+  JavaDelegate chooseKlikTasks(DecisionService decisions, SystemReads system) {
     return execution -> onboardings.klikTasksChosen(MUNICIPALITY_CODE.get(execution),
-        decisions.evaluateDecisionTableByKey(KLIK_DECISION)
+        system.read(() -> decisions.evaluateDecisionTableByKey(KLIK_DECISION)
             .variables(Variables.putValue(DEBTOR_SYSTEM.name(), DEBTOR_SYSTEM.get(execution)))
-            .evaluate().getResultList().stream()
+            .evaluate().getResultList()).stream()
             .map(row -> new KlikTask((String) row.get("klikTask"), (String) row.get("title"), null, null, null))
             .toList());
   }

@@ -21,17 +21,20 @@ public class OnboardingFacts {
 
   private final Onboardings onboardings;
   private final RegisterGoLive register;
+  private final SystemReads system;
   private final Clock clock;
 
-  public OnboardingFacts(Onboardings onboardings, RegisterGoLive register, Clock clock) {
+  OnboardingFacts(Onboardings onboardings, RegisterGoLive register, SystemReads system, Clock clock) {
     this.onboardings = onboardings;
     this.register = register;
+    this.system = system;
     this.clock = clock;
   }
 
   /** "155 Dragør". */
   public String municipality(String municipalityCode) {
-    return register.entry(municipalityCode).map(e -> municipalityCode + " " + e.name()).orElse(municipalityCode);
+    return system.read(() -> register.entry(municipalityCode)).map(e -> municipalityCode + " " + e.name())
+        .orElse(municipalityCode);
   }
 
   public String debtorSystem(String debtorSystem) {

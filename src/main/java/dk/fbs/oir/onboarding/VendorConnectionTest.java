@@ -38,11 +38,14 @@ public class VendorConnectionTest implements JavaDelegate {
   private final OirGateway oir;
   private final Onboardings onboardings;
   private final Clock clock;
-  /** The test person's CPR number in the vendor's test environment (never logged). */
+  /**
+   * The test person's CPR number in the debtor system's test environment
+   * ({@code ONBOARDING_VENDORTEST_CPR}; never logged). Unset, every test fails and says so.
+   */
   private final String testCpr;
 
   public VendorConnectionTest(OirGateway oir, Onboardings onboardings, Clock clock,
-      @Value("${onboarding.vendor-test.cpr:0101000000}") String testCpr) {
+      @Value("${onboarding.vendor-test.cpr:}") String testCpr) {
     this.oir = oir;
     this.onboardings = onboardings;
     this.clock = clock;
@@ -59,6 +62,8 @@ public class VendorConnectionTest implements JavaDelegate {
     try {
       result = run(system, municipality, attempt);
       passed = true;
+    } catch (TestFailed failed) {
+      result = "Testen fejlede: " + failed.getMessage();
     } catch (OirRejection rejection) {
       result = system.displayName() + " afviste testen: " + rejection.getMessage();
     } catch (RuntimeException failure) {
@@ -76,6 +81,9 @@ public class VendorConnectionTest implements JavaDelegate {
 
   /** Create, read back, credit; answers what was done, or throws what went wrong. */
   private String run(DebtorSystem system, String municipality, int attempt) {
+    if (testCpr.isBlank()) {
+      throw new TestFailed("testpersonens CPR-nummer (onboarding.vendor-test.cpr) er ikke sat");
+    }
     String ref = "onboarding/" + municipality + "/test/" + attempt;
     String chargeId = "FBS-" + municipality + "-FORBINDELSESTEST-" + attempt;
     ClaimState created = oir.submitClaim(system, new ClaimSubmission(municipality, chargeId, testCpr,
@@ -83,15 +91,22 @@ public class VendorConnectionTest implements JavaDelegate {
         LocalDate.now(clock), null, null), ref + "/opret");
     ClaimState read = oir.getClaim(system, municipality, created.claimId(), ref + "/hent");
     if (!created.claimId().equals(read.claimId()) || read.principal().compareTo(AMOUNT) != 0) {
-      throw new IllegalStateException("testfordringen " + created.claimId() + " blev læst som " + read.claimId()
+      throw new TestFailed("testfordringen " + created.claimId() + " blev læst som " + read.claimId()
           + " på " + read.principal() + " kr.");
     }
     ClaimState credited = oir.credit(system, municipality, created.claimId(), AMOUNT, "Forbindelsestest",
         ref + "/krediter");
     if (credited.balance().signum() != 0) {
-      throw new IllegalStateException("testfordringen " + created.claimId() + " har saldo " + credited.balance()
+      throw new TestFailed("testfordringen " + created.claimId() + " har saldo " + credited.balance()
           + " kr. efter kreditering");
     }
     return "Bestået: testfordring " + created.claimId() + " oprettet, læst og krediteret i " + system.displayName();
+  }
+
+  /** The debtor system answered, but not as it should. */
+  private static final class TestFailed extends RuntimeException {
+    TestFailed(String message) {
+      super(message);
+    }
   }
 }

@@ -25,16 +25,18 @@ public class Waves {
   }
 
   private final DecisionService decisions;
+  private final SystemReads system;
 
-  public Waves(DecisionService decisions) {
+  Waves(DecisionService decisions, SystemReads system) {
     this.decisions = decisions;
+    this.system = system;
   }
 
   /** The waves a municipality with this debtor system may choose among, by number. */
   public List<Wave> forSystem(String debtorSystem) {
-    return decisions.evaluateDecisionTableByKey(OnboardingProcess.WAVES_DECISION)
+    return system.read(() -> decisions.evaluateDecisionTableByKey(OnboardingProcess.WAVES_DECISION)
         .variables(Variables.putValue(OnboardingProcess.DEBTOR_SYSTEM.name(), debtorSystem))
-        .evaluate().getResultList().stream().map(Waves::wave)
+        .evaluate().getResultList()).stream().map(Waves::wave)
         .sorted(Comparator.comparingInt(Wave::number)).toList();
   }
 
