@@ -1,5 +1,6 @@
 package dk.fbs.oir.api;
 
+import dk.fbs.oir.oir.DebtorSystem;
 import dk.fbs.oir.onboarding.OnboardingOverview;
 import dk.fbs.oir.onboarding.OnboardingOverview.Status;
 import dk.fbs.oir.onboarding.Onboardings;
@@ -58,7 +59,8 @@ public class OnboardingController {
 
   public record KlikTaskView(String code, String title, boolean done, String doneBy, OffsetDateTime doneAt) {}
 
-  public record OnboardingView(String municipalityCode, String name, String debtorSystem, Integer wave,
+  public record OnboardingView(String municipalityCode, String name, String debtorSystem, String debtorSystemName,
+      Integer wave,
       LocalDate goLiveDate, String state, String stateText, List<KlikTaskView> openKlikTasks,
       List<KlikTaskView> klikTasks, String projectLeader, Integer vendorTestAttempts, String vendorTestResult,
       String approvedBy, String approvalReason, OffsetDateTime liveAt, String registerDeploymentId) {}
@@ -114,7 +116,8 @@ public class OnboardingController {
     List<KlikTaskView> klik = s.klikTasks().stream().map(t -> new KlikTaskView(t.code(), t.title(),
         t.doneBy() != null, t.doneBy(), t.doneAt())).toList();
     var o = s.onboarding();
-    return new OnboardingView(s.municipalityCode(), s.name(), s.debtorSystem(), s.wave(), s.goLiveDate(),
+    return new OnboardingView(s.municipalityCode(), s.name(), s.debtorSystem(),
+        DebtorSystem.valueOf(s.debtorSystem()).displayName(), s.wave(), s.goLiveDate(),
         s.state().name(), s.state().text(), klik.stream().filter(t -> !t.done()).toList(), klik,
         o == null ? null : o.projectLeaderName(), o == null ? null : o.vendorTestAttempts(),
         o == null ? null : o.vendorTestResult(), o == null ? null : o.approvedBy(),

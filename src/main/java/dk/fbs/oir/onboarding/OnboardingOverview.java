@@ -7,7 +7,6 @@ import dk.fbs.oir.onboarding.Waves.Wave;
 import dk.fbs.oir.routing.RegisterGoLive;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -107,10 +106,5 @@ public class OnboardingOverview {
     }
     return runtime.getActiveActivityIds(instance.getId()).stream().map(BY_ACTIVITY::get)
         .filter(java.util.Objects::nonNull).findFirst().orElse(State.VENDOR_TEST);
-  }
-
-  /** When the overview was made: the page says how fresh it is. */
-  public OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
   }
 }
