@@ -57,8 +57,16 @@ public class DemoIdentity {
 
   @EventListener(ApplicationReadyEvent.class)
   public void seed() {
+    Filter filter = filters.createFilterQuery().filterName(FILTER_NAME).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(FILTER_NAME)
+          .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+              .includeAssignedTasks()); // a claimed task stays in the list
+      filters.saveFilter(filter);
+    }
     for (Caseworker c : CASEWORKERS) {
       String group = c.group();
+      // a group new to an existing demo database (pl-dragoer's) is seeded like the first ones
       if (identity.createGroupQuery().groupId(group).count() == 0) {
         Group g = identity.newGroup(group);
         g.setName(c.role() + "e, " + c.municipality());
@@ -72,6 +80,7 @@ public class DemoIdentity {
         }
         identity.createTenantGroupMembership(tenantId, group);
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
       }
       if (identity.createUserQuery().userId(c.userId()).count() == 0) {
         User user = identity.newUser(c.userId());
@@ -80,16 +89,6 @@ public class DemoIdentity {
         user.setPassword("demo");
         identity.saveUser(user);
         identity.createMembership(c.userId(), group);
-      }
-    }
-    if (filters.createFilterQuery().filterName(FILTER_NAME).count() == 0) {
-      Filter filter = filters.newTaskFilter(FILTER_NAME)
-          .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-              .includeAssignedTasks()); // a claimed task stays in the list
-
-      filters.saveFilter(filter);
-      for (Caseworker c : CASEWORKERS) {
-        grant(c.group(), Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }
   }
