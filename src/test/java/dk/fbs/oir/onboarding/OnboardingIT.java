@@ -10,6 +10,7 @@ import dk.fbs.oir.MutableClock;
 import dk.fbs.oir.PostgresTestDatabase;
 import dk.fbs.oir.TimeTravel;
 import dk.fbs.oir.routing.RegisterGoLive;
+import dk.fbs.oir.routing.Route;
 import dk.fbs.oir.routing.RoutingService;
 import java.io.InputStream;
 import java.time.Duration;
@@ -83,6 +84,8 @@ class OnboardingIT {
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
   @Autowired HistoryService history;
+  @Autowired RoutingService routing;
+  @Autowired GoLivesKept goLivesKept;
 
   @Test
   void dragoerGoesLiveInALaterWaveAndItsChargesGoToPrismeFromThatDay() throws Exception {
@@ -158,6 +161,15 @@ class OnboardingIT {
     JsonNode routed = fbs.awaitStatus(after, "SUBMITTED", "INVOICED");
     assertThat(routed.get("route").asText()).isEqualTo("PRISME_2015");
     assertThat(fbs.claim(after).get("debtorSystem").asText()).isEqualTo("PRISME_2015");
+
+    // a process owner ships an edited register without Dragør's go-live: it is put back
+    try (InputStream jar = getClass().getClassLoader().getResourceAsStream(RegisterGoLive.RESOURCE)) {
+      repository.createDeployment().name("fbs-oir-debtor").addInputStream(RegisterGoLive.RESOURCE, jar).deploy();
+    }
+    assertThat(routing.route("155", goLive)).isEqualTo(Route.FBS_INTERNAL);
+    assertThat(goLivesKept.reapply()).isEqualTo(1);
+    assertThat(routing.route("155", goLive)).isEqualTo(Route.PRISME_2015);
+    assertThat(goLivesKept.reapply()).as("once").isZero();
   }
 
   /** A process owner adds a wave at the end of dmn/onboarding-waves.dmn, as in Modeler, and deploys it. */
