@@ -36,8 +36,7 @@ public class GoLivesKept {
         continue;
       }
       try {
-        if (register.goLive(new RegisterGoLive.GoLive(o.municipalityCode(), o.wave(), o.goLiveOn(), o.approvedBy(),
-            o.approvalReason())).isPresent()) {
+        if (register.goLive(o.goLive()).isPresent()) {
           log.warn("The latest register lacked the go-live of municipality {} in wave {}: put back", o.municipalityCode(),
               o.wave());
           reapplied++;

@@ -26,7 +26,13 @@ public class Onboardings {
   public record Onboarding(String municipalityCode, String debtorSystem, OffsetDateTime startedAt,
       String projectLeaderName, String projectLeaderEmail, String enrolledBy, Integer wave, LocalDate goLiveOn,
       String postponementReason, int vendorTestAttempts, Boolean vendorTestPassed, String vendorTestResult,
-      String approvedBy, String approvalReason, OffsetDateTime liveAt, String registerDeploymentId) {}
+      String approvedBy, String approvalReason, OffsetDateTime liveAt, String registerDeploymentId) {
+
+    /** The change of the register this onboarding approved. */
+    RegisterGoLive.GoLive goLive() {
+      return new RegisterGoLive.GoLive(municipalityCode, wave, goLiveOn, approvedBy, approvalReason);
+    }
+  }
 
   /** A KLIK task of a municipality; open while {@code doneBy} is null. */
   public record KlikTask(String code, String title, String doneBy, OffsetDateTime doneAt, String note) {}
@@ -133,9 +139,7 @@ public class Onboardings {
    */
   @Transactional
   public void goLive(String municipalityCode) {
-    Onboarding o = require(municipalityCode);
-    Optional<String> deployment = register.goLive(new RegisterGoLive.GoLive(municipalityCode, o.wave(),
-        o.goLiveOn(), o.approvedBy(), o.approvalReason()));
+    Optional<String> deployment = register.goLive(require(municipalityCode).goLive());
     jdbc.update("update onboarding set live_at = ?, register_deployment_id = coalesce(?, register_deployment_id)"
         + " where municipality_code = ?", now(), deployment.orElse(null), municipalityCode);
   }
