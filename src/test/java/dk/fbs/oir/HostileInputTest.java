@@ -326,7 +326,15 @@ class HostileInputTest {
         raw("reconciliation", "a day in the future", "operator", "/api/v1/reconciliations", "application/json",
             id -> "{\"municipalityCode\":\"101\",\"day\":\"2999-01-01\"}", 400, "day"),
         raw("reconciliation", "a day before go-live", "operator", "/api/v1/reconciliations", "application/json",
-            id -> "{\"municipalityCode\":\"561\",\"day\":\"2020-01-01\"}", 400, "day"));
+            id -> "{\"municipalityCode\":\"561\",\"day\":\"2020-01-01\"}", 400, "day"),
+        raw("onboarding", "missing municipalityCode", "operator", "/api/v1/onboardings", "application/json",
+            id -> "{}", 400, "municipalityCode"),
+        raw("onboarding", "unknown municipality", "operator", "/api/v1/onboardings", "application/json",
+            id -> "{\"municipalityCode\":\"999\"}", 400, "municipalityCode"),
+        raw("onboarding", "an expression as municipalityCode", "operator", "/api/v1/onboardings", "application/json",
+            id -> "{\"municipalityCode\":\"${7*7}\"}", 400, "municipalityCode"),
+        raw("onboarding", "an unknown field", "operator", "/api/v1/onboardings", "application/json",
+            id -> "{\"municipalityCode\":\"155\",\"wave\":5}", 400, "wave"));
   }
 
   /** Requests to the simulated debtor systems; every operation that takes input, on every endpoint. */

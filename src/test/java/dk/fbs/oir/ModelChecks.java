@@ -2,6 +2,7 @@ package dk.fbs.oir;
 
 import dk.fbs.oir.charge.ChargeProcess;
 import dk.fbs.oir.common.ProcessVariable;
+import dk.fbs.oir.onboarding.OnboardingProcess;
 import dk.fbs.oir.payment.LibraryPaymentProcess;
 import dk.fbs.oir.reconciliation.ReconciliationProcess;
 import java.nio.file.Path;
@@ -54,7 +55,8 @@ public final class ModelChecks {
 
   /** Variables the process backing classes declare: what DMN inputs and expressions may read. */
   public static Set<String> processVariables() {
-    return Stream.of(ChargeProcess.class, LibraryPaymentProcess.class, ReconciliationProcess.class)
+    return Stream.of(ChargeProcess.class, LibraryPaymentProcess.class, ReconciliationProcess.class,
+            OnboardingProcess.class)
         .flatMap(backing -> Stream.of(backing.getFields()))
         .filter(field -> field.getType() == ProcessVariable.class)
         .map(field -> {
