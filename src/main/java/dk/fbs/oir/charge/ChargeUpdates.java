@@ -46,10 +46,12 @@ public class ChargeUpdates {
 
   private final ChargeLedger ledger;
   private final RuntimeService runtimeService;
+  private final ChargeFacts facts;
 
-  public ChargeUpdates(ChargeLedger ledger, RuntimeService runtimeService) {
+  public ChargeUpdates(ChargeLedger ledger, RuntimeService runtimeService, ChargeFacts facts) {
     this.ledger = ledger;
     this.runtimeService = runtimeService;
+    this.facts = facts;
   }
 
   /** Reasons FBS gives for a cancellation. */
@@ -162,11 +164,15 @@ public class ChargeUpdates {
         Map.of(COLLECTION_OUTCOME.name(), outcome, COLLECTION_OUTCOME_TEXT.name(), text == null ? "" : text));
   }
 
-  /** The process reads the balance at its next wait, whether or not it waits for a payment now. */
+  /**
+   * The process reads the balance at its next wait, whether or not it waits for a payment now; an
+   * open task shows it at once.
+   */
   private void setBalance(Charge charge, long balanceOre) {
     ProcessInstance instance = instance(charge);
     if (instance != null) {
       runtimeService.setVariable(instance.getId(), BALANCE_ORE.name(), balanceOre);
+      facts.refresh(ledger.get(charge.fbsChargeId()), instance.getId());
     }
   }
 
