@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.context.annotation.Lazy;
@@ -58,17 +57,13 @@ public class ChargeFacts implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    show(task, ledger.get(ChargeProcess.FBS_CHARGE_ID.get(task)));
+    task.setVariablesLocal(facts(ledger.get(ChargeProcess.FBS_CHARGE_ID.get(task))));
   }
 
   /** The balance changed: the open tasks of the charge show the new one (and the new timeline). */
   public void refresh(Charge charge, String processInstanceId) {
     taskService.createTaskQuery().processInstanceId(processInstanceId).list()
         .forEach(task -> taskService.setVariablesLocal(task.getId(), facts(charge)));
-  }
-
-  private void show(VariableScope task, Charge charge) {
-    task.setVariablesLocal(facts(charge));
   }
 
   // The generated forms of process versions deployed before forms/ call these while their tasks are open.

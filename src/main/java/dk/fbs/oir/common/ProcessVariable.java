@@ -24,9 +24,4 @@ public record ProcessVariable<T>(String name, Class<T> type) {
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
   }
-
-  /** A variable of the element itself, e.g. what a task's form shows: it ends with the task. */
-  public void setLocal(VariableScope scope, T value) {
-    scope.setVariableLocal(name, value);
-  }
 }
