@@ -70,6 +70,16 @@ public class OirProperties {
     private SecurityModel security = SecurityModel.NONE;
     private Store keyStore = new Store();
     private Store trustStore = new Store();
+    /** A municipality on this debtor system, for the operator's connection check (the platform routes by it). */
+    private String checkMunicipality;
+
+    public String getCheckMunicipality() {
+      return checkMunicipality;
+    }
+
+    public void setCheckMunicipality(String checkMunicipality) {
+      this.checkMunicipality = checkMunicipality;
+    }
 
     public SecurityModel getSecurity() {
       return security;

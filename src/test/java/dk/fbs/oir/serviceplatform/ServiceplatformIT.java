@@ -198,6 +198,28 @@ class ServiceplatformIT {
   }
 
   @Test
+  void theOperatorsConnectionCheckCallsEachEndpointOnce_andShowsARefusal() throws Exception {
+    TestRestTemplate operator = http.withBasicAuth("operator", "operator");
+    JsonNode results = FbsClient.read(operator.postForObject("/api/v1/operator/connection-checks", null, String.class));
+    assertThat(results).hasSize(4).allSatisfy(result -> {
+      assertThat(result.get("outcome").asText()).as(result.toString()).isEqualTo("OK");
+      assertThat(result.get("security").asText()).isEqualTo("AUTHORITY_CONTEXT");
+    });
+
+    X509Certificate ours = KeyMaterial.read(oir.getKeyStore(), oir.getTrustStore()).certificate();
+    callerCheck.revoke(ours);
+    try {
+      results = FbsClient.read(operator.postForObject("/api/v1/operator/connection-checks", null, String.class));
+      assertThat(results).allSatisfy(result -> {
+        assertThat(result.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(result.get("error").asText()).contains("the client certificate is revoked");
+      });
+    } finally {
+      callerCheck.restore(ours);
+    }
+  }
+
+  @Test
   void healthShowsEachSecuredEndpointsFunctionCertificate() {
     JsonNode health = FbsClient.read(http.getForObject("/actuator/health", String.class));
     JsonNode serviceplatform = health.at("/components/serviceplatform");
