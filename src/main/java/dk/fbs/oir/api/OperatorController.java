@@ -1,11 +1,13 @@
 package dk.fbs.oir.api;
 
+import dk.fbs.oir.debtorsystem.ConnectionCheck;
 import dk.fbs.oir.deploy.InstanceMigration;
 import dk.fbs.oir.deploy.ModelDeployment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,10 +24,21 @@ public class OperatorController {
 
   private final InstanceMigration migration;
   private final ModelDeployment deployment;
+  private final ConnectionCheck connections;
 
-  public OperatorController(InstanceMigration migration, ModelDeployment deployment) {
+  public OperatorController(InstanceMigration migration, ModelDeployment deployment, ConnectionCheck connections) {
     this.migration = migration;
     this.deployment = deployment;
+    this.connections = connections;
+  }
+
+  @PostMapping("/connection-checks")
+  @Operation(summary = "Check every ØiR endpoint with one read-only call",
+      description = "Over each endpoint's security (on Serviceplatformen: mutual TLS with the function certificate"
+          + " and the check municipality as authority), reads the events of oir.endpoints.<system>.check-municipality"
+          + " without changing anything. Answers OK, FAILED with the reason, or NOT_CONFIGURED per debtor system.")
+  public List<ConnectionCheck.Result> checkConnections() {
+    return connections.checkAll();
   }
 
   @PostMapping(path = "/deployments", consumes = "application/octet-stream")

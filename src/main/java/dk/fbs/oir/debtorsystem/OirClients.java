@@ -10,6 +10,8 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -18,21 +20,25 @@ import org.springframework.stereotype.Component;
 /**
  * One CXF JAX-WS client per debtor system, created at its first call and reused (CXF proxies are
  * thread-safe as long as the request context is not changed per call). Timeouts come from
- * {@link OirProperties}; this is also the one place to add the endpoint's security (KOMBIT STS).
+ * {@link OirProperties}, the endpoint's security (Serviceplatformen) from {@link ClientSecurity}.
  */
 @Component
 public class OirClients {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OirClients.class);
 
   private static final URL WSDL = OirClients.class.getResource("/wsdl/oir-debitor.wsdl");
   private static final String WSDL_NAMESPACE = "urn:fbs-oir:debitor:1:wsdl";
 
   private final OirProperties properties;
   private final Environment environment;
+  private final ClientSecurity security;
   private final Map<DebtorSystem, DebitorPortType> clients = new ConcurrentHashMap<>();
 
-  public OirClients(OirProperties properties, Environment environment) {
+  public OirClients(OirProperties properties, Environment environment, ClientSecurity security) {
     this.properties = properties;
     this.environment = environment;
+    this.security = security;
   }
 
   /**
@@ -48,6 +54,8 @@ public class OirClients {
           client(system);
         }
       } catch (IllegalArgumentException unresolved) { // no port without a web server: created at the first call
+      } catch (IllegalStateException unusable) { // e.g. no key store yet: every call fails alike, health shows it
+        LOG.error("The ØiR client of {} cannot be built: {}", system.displayName(), unusable.getMessage());
       }
     }
   }
@@ -78,7 +86,9 @@ public class OirClients {
     policy.setConnectionTimeout(endpoint.getConnectTimeout().toMillis());
     policy.setReceiveTimeout(endpoint.getReceiveTimeout().toMillis());
     policy.setAllowChunking(false);
-    ((HTTPConduit) client.getConduit()).setClient(policy);
+    HTTPConduit conduit = (HTTPConduit) client.getConduit();
+    conduit.setClient(policy);
+    security.secure(system, conduit);
     return port;
   }
 }

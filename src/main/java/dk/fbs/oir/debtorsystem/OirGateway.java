@@ -1,6 +1,5 @@
 package dk.fbs.oir.debtorsystem;
 
-import static dk.fbs.oir.debtorsystem.OirMapping.context;
 import static dk.fbs.oir.debtorsystem.OirMapping.text;
 
 import dk.fbs.oir.common.Money;
@@ -14,6 +13,7 @@ import dk.fbs.oir.wsdl.debitor.HentAfstemningSvar;
 import dk.fbs.oir.wsdl.debitor.HentFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.HentHaendelserAnmodning;
 import dk.fbs.oir.wsdl.debitor.HentHaendelserSvar;
+import dk.fbs.oir.wsdl.debitor.KontekstType;
 import dk.fbs.oir.wsdl.debitor.KrediterFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.OpretFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.OverdragTilInddrivelseAnmodning;
@@ -35,15 +35,19 @@ import org.springframework.stereotype.Service;
 public class OirGateway {
 
   private final OirClients clients;
+  private final OirProperties properties;
+  private final MunicipalityAuthorities authorities;
 
-  public OirGateway(OirClients clients) {
+  public OirGateway(OirClients clients, OirProperties properties, MunicipalityAuthorities authorities) {
     this.clients = clients;
+    this.properties = properties;
+    this.authorities = authorities;
   }
 
   /** Creates the claim; a repeated {@code ref} returns the claim created the first time. */
   public ClaimState submitClaim(DebtorSystem system, ClaimSubmission claim, IdempotencyRef ref) {
     OpretFordringAnmodning in = new OpretFordringAnmodning();
-    in.setKontekst(context(claim.municipalityCode(), ref));
+    in.setKontekst(context(system, claim.municipalityCode(), ref));
     in.setFagsystemFordringId(claim.fbsChargeId());
     DebitorType debtor = new DebitorType();
     debtor.setCprNummer(claim.cpr());
@@ -67,7 +71,7 @@ public class OirGateway {
 
   public ClaimState getClaim(DebtorSystem system, String municipalityCode, String claimId, IdempotencyRef ref) {
     HentFordringAnmodning in = new HentFordringAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setFordringId(claimId);
     return call(() -> OirMapping.claim(clients.client(system).hentFordring(in).getFordring()));
   }
@@ -75,7 +79,7 @@ public class OirGateway {
   public List<ClaimState> searchDebtor(DebtorSystem system, String municipalityCode, String cpr, boolean withClosed,
       IdempotencyRef ref) {
     SoegDebitorFordringerAnmodning in = new SoegDebitorFordringerAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setCprNummer(cpr);
     in.setMedLukkede(withClosed);
     return call(() -> clients.client(system).soegDebitorFordringer(in).getFordring().stream()
@@ -86,7 +90,7 @@ public class OirGateway {
   public ClaimState sendReminder(DebtorSystem system, String municipalityCode, String claimId, int number, Money fee,
       LocalDate newLastPayDate, IdempotencyRef ref) {
     SendRykkerAnmodning in = new SendRykkerAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setFordringId(claimId);
     in.setRykkerNummer(BigInteger.valueOf(number));
     in.setRykkergebyr(fee.kroner());
@@ -98,7 +102,7 @@ public class OirGateway {
   public ClaimState credit(DebtorSystem system, String municipalityCode, String claimId, Money amount, String reason,
       IdempotencyRef ref) {
     KrediterFordringAnmodning in = new KrediterFordringAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setFordringId(claimId);
     in.setBeloeb(amount.kroner());
     in.setAarsag(text(reason));
@@ -108,7 +112,7 @@ public class OirGateway {
   public ClaimState writeOff(DebtorSystem system, String municipalityCode, String claimId, String reason,
       IdempotencyRef ref) {
     AfskrivFordringAnmodning in = new AfskrivFordringAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setFordringId(claimId);
     in.setAarsag(text(reason));
     return call(() -> OirMapping.claim(clients.client(system).afskrivFordring(in).getFordring()));
@@ -117,7 +121,7 @@ public class OirGateway {
   public ClaimState transferToCollection(DebtorSystem system, String municipalityCode, String claimId,
       String psrmClaimType, LocalDate limitationDate, IdempotencyRef ref) {
     OverdragTilInddrivelseAnmodning in = new OverdragTilInddrivelseAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setFordringId(claimId);
     in.setPsrmFordringstype(psrmClaimType);
     in.setForaeldelsesdato(limitationDate);
@@ -128,7 +132,7 @@ public class OirGateway {
   public ClaimState registerPayment(DebtorSystem system, String municipalityCode, String claimId, Money amount,
       LocalDate paidOn, IdempotencyRef ref) {
     RegistrerIndbetalingAnmodning in = new RegistrerIndbetalingAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setFordringId(claimId);
     in.setBeloeb(amount.kroner());
     in.setBetalingsdato(paidOn);
@@ -139,7 +143,7 @@ public class OirGateway {
   /** Published events of a municipality after {@code afterSeq}, oldest first. */
   public EventBatch events(DebtorSystem system, String municipalityCode, long afterSeq, int max) {
     HentHaendelserAnmodning in = new HentHaendelserAnmodning();
-    in.setKontekst(context(municipalityCode, IdempotencyRef.eventRead(system, municipalityCode, afterSeq)));
+    in.setKontekst(context(system, municipalityCode, IdempotencyRef.eventRead(system, municipalityCode, afterSeq)));
     in.setEfterLoebenummer(afterSeq);
     in.setMaksAntal(max);
     return call(() -> {
@@ -151,13 +155,20 @@ public class OirGateway {
   /** The debtor system's reconciliation statement of a municipality and day. */
   public Statement reconciliationStatement(DebtorSystem system, String municipalityCode, LocalDate day) {
     HentAfstemningAnmodning in = new HentAfstemningAnmodning();
-    in.setKontekst(context(municipalityCode, IdempotencyRef.statement(municipalityCode, day)));
+    in.setKontekst(context(system, municipalityCode, IdempotencyRef.statement(municipalityCode, day)));
     in.setDato(day);
     return call(() -> {
       HentAfstemningSvar out = clients.client(system).hentAfstemning(in);
       return new Statement(out.getDato(), out.getFordring().stream().map(OirMapping::claim).toList(),
           out.getPostering().stream().map(OirMapping::posting).toList(), Money.ofKroner(out.getSamletSaldo()));
     });
+  }
+
+  /** Every call's context; on Serviceplatformen with the municipality as the authority. */
+  private KontekstType context(DebtorSystem system, String municipalityCode, IdempotencyRef ref) {
+    KontekstType kontekst = OirMapping.context(municipalityCode, ref);
+    return properties.endpoint(system).getSecurity() == SecurityModel.NONE ? kontekst
+        : OirMapping.withAuthority(kontekst, authorities.cvr(municipalityCode));
   }
 
   @FunctionalInterface

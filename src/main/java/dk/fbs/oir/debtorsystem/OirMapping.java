@@ -5,6 +5,8 @@ import dk.fbs.oir.wsdl.debitor.FordringType;
 import dk.fbs.oir.wsdl.debitor.HaendelseType;
 import dk.fbs.oir.wsdl.debitor.KontekstType;
 import dk.fbs.oir.wsdl.debitor.AfstemningsposteringType;
+import dk.fbs.oir.wsdl.debitor.AuthorityContextType;
+import dk.fbs.oir.wsdl.debitor.CallContextType;
 
 /** Generated ØiR types to ours and back: the one place where their strings and decimals meet our types. */
 final class OirMapping {
@@ -20,6 +22,21 @@ final class OirMapping {
     kontekst.setKommunekode(municipalityCode);
     kontekst.setIdempotensReference(ref.value());
     kontekst.setFagsystem(FAGSYSTEM);
+    return kontekst;
+  }
+
+  /**
+   * Serviceplatformen's authority context (the municipality's CVR number) and call context (our
+   * idempotency reference identifies the call, also in Serviceplatformen's logs) on a context.
+   */
+  static KontekstType withAuthority(KontekstType kontekst, String cvr) {
+    AuthorityContextType authority = new AuthorityContextType();
+    authority.setMunicipalityCVR(cvr);
+    kontekst.setAuthorityContext(authority);
+    CallContextType call = new CallContextType();
+    call.setCallersServiceCallIdentifier(kontekst.getIdempotensReference());
+    call.setAccountingInfo(FAGSYSTEM);
+    kontekst.setCallContext(call);
     return kontekst;
   }
 

@@ -1,7 +1,9 @@
 package dk.fbs.oir.routing;
 
+import dk.fbs.oir.debtorsystem.MunicipalityAuthorities;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -12,20 +14,21 @@ import org.springframework.stereotype.Service;
 
 /**
  * Evaluates {@code dmn/debtor-routing.dmn}, the register of municipalities and waves. The same
- * decision the charge process uses, so the REST intake and the process never disagree.
+ * decision the charge process uses, so the REST intake and the process never disagree. The
+ * register also names each municipality's CVR number, its authority on Serviceplatformen.
  */
 @Service
-public class RoutingService {
+public class RoutingService implements MunicipalityAuthorities {
 
   public static final String DECISION_KEY = "debtor-routing";
   public static final String REGISTER_DECISION_KEY = "municipality-register";
 
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
-  /** Answers of {@link #isKnown} for the register's latest version; a new version starts afresh. */
-  private volatile KnownCodes known = new KnownCodes("", Map.of());
+  /** The register's rows asked for, for its latest version; a new version starts afresh. */
+  private volatile RegisterRows known = new RegisterRows("", Map.of());
 
-  private record KnownCodes(String definitionId, Map<String, Boolean> codes) {}
+  private record RegisterRows(String definitionId, Map<String, Optional<Map<String, Object>>> rows) {}
 
   public RoutingService(DecisionService decisionService, RepositoryService repositoryService) {
     this.decisionService = decisionService;
@@ -55,22 +58,39 @@ public class RoutingService {
    * finding the latest version one indexed query. A newly deployed register is used at once.
    */
   public boolean isKnown(String municipalityCode) {
+    return registerRow(municipalityCode).isPresent();
+  }
+
+  /** The municipality's CVR number from the register (column CVR-nummer). */
+  @Override
+  public String cvr(String municipalityCode) {
+    Object cvr = registerRow(municipalityCode)
+        .orElseThrow(() -> new UnknownMunicipalityException(municipalityCode))
+        .get("cvr");
+    if (cvr == null) {
+      throw new IllegalStateException("The municipality register has no CVR number for " + municipalityCode);
+    }
+    return cvr.toString();
+  }
+
+  private Optional<Map<String, Object>> registerRow(String municipalityCode) {
     DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey(REGISTER_DECISION_KEY).withoutTenantId().latestVersion().singleResult();
     if (latest == null) {
       return evaluateRegister(decisionService.evaluateDecisionTableByKey(REGISTER_DECISION_KEY), municipalityCode);
     }
-    KnownCodes current = known;
+    RegisterRows current = known;
     if (!current.definitionId().equals(latest.getId())) {
-      current = new KnownCodes(latest.getId(), new ConcurrentHashMap<>());
+      current = new RegisterRows(latest.getId(), new ConcurrentHashMap<>());
       known = current;
     }
-    return current.codes().computeIfAbsent(municipalityCode,
+    return current.rows().computeIfAbsent(municipalityCode,
         code -> evaluateRegister(decisionService.evaluateDecisionTableById(latest.getId()), code));
   }
 
-  private static boolean evaluateRegister(DecisionEvaluationBuilder register, String municipalityCode) {
-    return register.variables(Variables.putValue("municipalityCode", municipalityCode)).evaluate().getSingleResult()
-        != null;
+  private static Optional<Map<String, Object>> evaluateRegister(DecisionEvaluationBuilder register,
+      String municipalityCode) {
+    return Optional.ofNullable(
+        register.variables(Variables.putValue("municipalityCode", municipalityCode)).evaluate().getSingleResult());
   }
 }

@@ -28,15 +28,17 @@ class SimulatedDebtorSystem implements DebitorPortType {
   private final SimulatorStore store;
   private final SimulatorProperties properties;
   private final Predicate<String> knownMunicipality;
+  private final SimulatedAuthority authority;
 
   /** {@code knownMunicipality}: ØiR routes only to municipalities it knows, and refuses any other. */
   SimulatedDebtorSystem(DebtorSystem system, SimulatorLedger ledger, SimulatorStore store,
-      SimulatorProperties properties, Predicate<String> knownMunicipality) {
+      SimulatorProperties properties, Predicate<String> knownMunicipality, SimulatedAuthority authority) {
     this.system = system;
     this.ledger = ledger;
     this.store = store;
     this.properties = properties;
     this.knownMunicipality = knownMunicipality;
+    this.authority = authority;
   }
 
   @Override
@@ -221,6 +223,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
   }
 
   private String municipality(KontekstType kontekst) {
+    authority.check(system, kontekst);
     if (!knownMunicipality.test(kontekst.getKommunekode())) {
       throw new SimulatorRejection("UGYLDIGE_DATA", "Ukendt kommunekode " + kontekst.getKommunekode());
     }

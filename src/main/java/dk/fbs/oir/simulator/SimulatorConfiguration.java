@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.apache.cxf.interceptor.Fault;
 import org.springframework.core.env.Environment;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.OirProperties;
+import dk.fbs.oir.serviceplatform.CallerCertificateCheck;
+import org.springframework.beans.factory.ObjectProvider;
 import dk.fbs.oir.routing.RoutingService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -90,15 +93,21 @@ public class SimulatorConfiguration {
     return new SimulatorPush(properties, environment, "debtor-simulator", password);
   }
 
+  /**
+   * With the profile {@code serviceplatformen} the endpoints demand what Serviceplatformen demands:
+   * a trusted client certificate ({@link CallerCertificateCheck}) and the security model's context.
+   */
   @Bean(destroyMethod = "")
   List<EndpointImpl> simulatorEndpoints(Bus bus, SimulatorLedger ledger, SimulatorStore store,
-      SimulatorProperties properties,
-      RoutingService routing) {
+      SimulatorProperties properties, RoutingService routing, OirProperties endpoints,
+      ObjectProvider<CallerCertificateCheck> callerCheck) {
+    SimulatedAuthority authority = new SimulatedAuthority(endpoints, routing);
     return Arrays.stream(DebtorSystem.values())
         .map(system -> {
           EndpointImpl endpoint = new EndpointImpl(bus,
-              new SimulatedDebtorSystem(system, ledger, store, properties, routing::isKnown));
+              new SimulatedDebtorSystem(system, ledger, store, properties, routing::isKnown, authority));
           endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
+          callerCheck.ifAvailable(check -> endpoint.getInInterceptors().add(check));
           endpoint.getOutFaultInterceptors().add(new PlainFaults());
           endpoint.publish(endpointPath(system));
           return endpoint;

@@ -118,4 +118,17 @@ class OirMappingTest {
     assertThat(Arrays.asList(context.getKommunekode(), context.getIdempotensReference(), context.getFagsystem()))
         .containsExactly("561", "FBS-561-1/opret/2", "FBS");
   }
+
+  @Test
+  void withoutServiceplatformTheContextHasNoAuthority_onItTheMunicipalitysCvrAndOurCallIdentifier() {
+    var context = OirMapping.context("561", IdempotencyRef.submission("FBS-561-1", 1));
+    assertThat(context.getAuthorityContext()).isNull();
+    assertThat(context.getCallContext()).isNull();
+
+    OirMapping.withAuthority(context, "29189803");
+    assertThat(context.getAuthorityContext().getMunicipalityCVR()).isEqualTo("29189803");
+    assertThat(context.getCallContext().getCallersServiceCallIdentifier()).isEqualTo("FBS-561-1/opret/1");
+    assertThat(context.getCallContext().getAccountingInfo()).isEqualTo("FBS");
+    assertThat(context.getCallContext().getOnBehalfOfUser()).isNull();
+  }
 }

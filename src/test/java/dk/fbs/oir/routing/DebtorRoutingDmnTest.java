@@ -107,8 +107,8 @@ class DebtorRoutingDmnTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("allMunicipalities")
   void registerHasTheCsvRowForEveryCode(Municipality m) {
-    assertThat(register(m.code()))
-        .containsOnly(
+    assertThat(register(m.code())) // the CVR columns: MunicipalityCvrDmnTest
+        .contains(
             entry("municipalityName", m.name()),
             entry("debtorSystem", m.debtorSystem()),
             entry("wave", m.wave()));
