@@ -14,7 +14,7 @@
 //
 // Options (defaults in brackets):
 //   --user sb-esbjerg  --password demo  --filter "Min kommunes opgaver"
-//   --task "Godkend oversendelse til inddrivelse"   the task to complete
+//   --task "Godkend oversendelse til inddrivelse"   the task to complete (the IT: "Behandl indsigelse")
 //   --expect NAME      a task name the list must hold; repeat for each; [the --task]
 //                      the list must hold exactly these names, once each
 //   --forbid NAME      a task name that must not be listed; repeat

@@ -58,7 +58,7 @@ public final class ModelChecks {
   /** Variables the process backing classes declare: what DMN inputs and expressions may read. */
   public static Set<String> processVariables() {
     return Stream.of(ChargeProcess.class, LibraryPaymentProcess.class, ReconciliationProcess.class,
-            OnboardingProcess.class)
+            OnboardingProcess.class, dk.fbs.oir.tasklist.TaskDueDate.class)
         .flatMap(backing -> Stream.of(backing.getFields()))
         .filter(field -> field.getType() == ProcessVariable.class)
         .map(field -> {

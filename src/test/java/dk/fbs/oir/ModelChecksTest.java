@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The model checks reject broken models and name the element and the fix. */
 class ModelChecksTest {
 
-  private static final Predicate<String> BEANS = Set.of("forwardLibraryPayment", "chargeFacts", "taskInputCheck")::contains;
+  private static final Predicate<String> BEANS = Set.of("forwardLibraryPayment", "chargeFacts", "taskInputCheck",
+      "taskDueDate")::contains;
 
   @TempDir Path dir;
 

@@ -3,6 +3,7 @@ package dk.fbs.oir.charge;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.common.ProcessVariable;
+import dk.fbs.oir.tasklist.TaskForms;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -11,12 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -45,7 +43,6 @@ public class ChargeFacts implements TaskListener {
   public static final ProcessVariable<JsonValue> TIMELINE = ProcessVariable.of("factTimeline", JsonValue.class);
 
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChargeLedger ledger;
   private final TaskService taskService;
@@ -114,11 +111,7 @@ public class ChargeFacts implements TaskListener {
   private static JsonValue timeline(List<TimelineEntry> entries) {
     List<Map<String, String>> rows = entries.stream().map(e -> Map.of(
         "dato", e.at().format(AT), "status", statusText(e.status()), "tekst", e.text())).toList();
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return TaskForms.json(rows);
   }
 
   static String statusText(ChargeStatus status) {

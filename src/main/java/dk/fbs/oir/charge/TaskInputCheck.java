@@ -9,7 +9,6 @@ import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.tasklist.TaskForms;
 import java.math.BigDecimal;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,17 +38,11 @@ public class TaskInputCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    TaskForms.Form form = forms.of(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      form.inputs().forEach(input -> task.getExecution().removeVariable(input.key()));
-      form.shown().stream().filter(key -> !task.hasVariableLocal(key))
-          .forEach(key -> task.setVariableLocal(key, task.getVariable(key)));
+      forms.prepare(task);
       return;
     }
-    List<String> problems = TaskForms.problems(form.inputs(), task::getVariable);
-    if (!problems.isEmpty()) {
-      throw new ProcessEngineException(String.join("; ", problems));
-    }
+    forms.check(task);
     task.getVariables().forEach((name, value) -> {
       if (name.endsWith("Decision") && CHOOSE.equals(value)) {
         throw new ProcessEngineException("Vælg en beslutning");

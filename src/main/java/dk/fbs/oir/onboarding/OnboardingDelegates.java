@@ -13,6 +13,7 @@ import static dk.fbs.oir.onboarding.OnboardingProcess.PROJECT_LEADER_NAME;
 import static dk.fbs.oir.onboarding.OnboardingProcess.WAVE;
 
 import dk.fbs.oir.onboarding.Onboardings.KlikTask;
+import dk.fbs.oir.tasklist.TaskForms;
 import java.util.Objects;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,14 +42,23 @@ public class OnboardingDelegates {
     return user == null ? "ukendt" : user.getUserId();
   }
 
-  /** "Tilmeld implementeringsforløbet": a plausible e-mail address, or the task stays open. */
+  /**
+   * Every task's input, checked on the server against the task's Camunda Form when it is completed (and
+   * prepared when it is created, see {@link TaskForms#prepare}); "Tilmeld implementeringsforløbet" also
+   * needs a plausible e-mail address. A refusal keeps the task open with the Danish message.
+   */
   @Bean("onboardingInputCheck")
-  TaskListener onboardingInputCheck() {
+  TaskListener onboardingInputCheck(TaskForms forms) {
     return task -> {
+      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+        forms.prepare(task);
+        return;
+      }
       String email = PROJECT_LEADER_EMAIL.get(task);
-      if (email != null && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      if (email != null && !email.isBlank() && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
         throw new ProcessEngineException("Projektleders e-mail skal være en e-mailadresse, fx navn@kommune.dk");
       }
+      forms.check(task);
     };
   }
 
@@ -69,7 +79,7 @@ public class OnboardingDelegates {
       String reason = execution.getCurrentActivityId().equals(OnboardingProcess.Element.Task_MoveWave.id())
           ? POSTPONEMENT_REASON.get(execution) : null;
       var wave = onboardings.reserve(MUNICIPALITY_CODE.get(execution), Objects.requireNonNull(WAVE.get(execution),
-          "wave"), reason, currentUser());
+          "wave").longValue(), reason, currentUser());
       GO_LIVE_DATE.set(execution, wave.goLiveDate().toString());
     };
   }

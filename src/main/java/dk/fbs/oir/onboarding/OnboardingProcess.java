@@ -53,8 +53,11 @@ public final class OnboardingProcess {
   /** "Tilmeld implementeringsforløbet". */
   public static final ProcessVariable<String> PROJECT_LEADER_NAME = ProcessVariable.of("projectLeaderName", String.class);
   public static final ProcessVariable<String> PROJECT_LEADER_EMAIL = ProcessVariable.of("projectLeaderEmail", String.class);
-  /** "Vælg bølge" and "Udskyd idriftsættelse": the wave's number (a form field of type long). */
-  public static final ProcessVariable<Long> WAVE = ProcessVariable.of("wave", Long.class);
+  /**
+   * "Vælg bølge" and "Udskyd idriftsættelse": the wave's number, one of the task's {@code waveChoices}
+   * (Tasklist submits an Integer, the engine's Java API may give a Long).
+   */
+  public static final ProcessVariable<Number> WAVE = ProcessVariable.of("wave", Number.class);
   /** "Udskyd idriftsættelse": why. */
   public static final ProcessVariable<String> POSTPONEMENT_REASON = ProcessVariable.of("postponementReason", String.class);
   /** The multi-instance element of "Udfør KLIK-opgave": a code of dmn/klik-tasks.dmn. */

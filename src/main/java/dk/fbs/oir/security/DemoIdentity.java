@@ -2,13 +2,10 @@ package dk.fbs.oir.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The embedded demo's people (profile {@code demo} only; passwords in the README): caseworkers of
  * København, Esbjerg and Kolding and the project leader of Dragør (not enrolled yet), each a member
- * of their municipality's group and tenant, and the Tasklist filter "Min kommunes opgaver". In production identities come from the municipality's
+ * of their municipality's group and tenant (the Tasklist filters come from {@link dk.fbs.oir.tasklist.TasklistFilters}). In production identities come from the municipality's
  * SSO (see README), and the administrator from CAMUNDA_BPM_ADMINUSER_*.
  */
 @Component
@@ -40,30 +37,17 @@ public class DemoIdentity {
       new Caseworker("sb-kolding", "621", "Kolding"),
       // onboarding.bpmn's tasks go to projektleder-<code>
       new Caseworker("pl-dragoer", "projektleder-155", "Projektleder", "155", "Dragør"));
-  static final String FILTER_NAME = "Min kommunes opgaver";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
 
-  public DemoIdentity(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks) {
+  public DemoIdentity(IdentityService identity, AuthorizationService authorizations) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   public void seed() {
-    Filter filter = filters.createFilterQuery().filterName(FILTER_NAME).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(FILTER_NAME)
-          .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-              .includeAssignedTasks()); // a claimed task stays in the list
-      filters.saveFilter(filter);
-    }
     for (Caseworker c : CASEWORKERS) {
       String group = c.group();
       // a group new to an existing demo database (pl-dragoer's) is seeded like the first ones
@@ -80,7 +64,6 @@ public class DemoIdentity {
         }
         identity.createTenantGroupMembership(tenantId, group);
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
       }
       if (identity.createUserQuery().userId(c.userId()).count() == 0) {
         User user = identity.newUser(c.userId());

@@ -1,5 +1,6 @@
 package dk.fbs.oir.tasklist;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,9 +13,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +34,12 @@ public class TaskForms {
       "checkbox", "checklist", "taglist", "datetime");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One input of a form, with the rules the form gives it. */
-  public record Input(String key, String label, boolean required, List<String> values, Integer maxLength,
-      Pattern pattern) {}
+  /**
+   * One input of a form, with the rules the form gives it; the choices are the form's own {@code values}
+   * or, for {@code valuesKey}, those of the task's variable of that name (a JSON list set when the task is created).
+   */
+  public record Input(String key, String label, boolean required, List<String> values, String valuesKey,
+      Integer maxLength, Pattern pattern) {}
 
   /**
    * A form's inputs, and the keys of its read-only fields: Tasklist submits those too (read-only, unlike
@@ -55,17 +62,38 @@ public class TaskForms {
     return byDeploymentAndForm.computeIfAbsent(deploymentId + "/" + formRef, k -> load(repository, deploymentId, formRef));
   }
 
+  /**
+   * A task is created: what an earlier round of the same task left in the process is removed, so every
+   * answer is given anew, and what the form shows read-only becomes the task's own copy, so a submitted
+   * value cannot change the process.
+   */
+  public void prepare(DelegateTask task) {
+    Form form = of(task);
+    form.inputs().forEach(input -> task.getExecution().removeVariable(input.key()));
+    form.shown().stream().filter(key -> !task.hasVariableLocal(key))
+        .forEach(key -> task.setVariableLocal(key, task.getVariable(key)));
+  }
+
+  /** A task is completed: the submitted values must pass its form, or the task stays open with the Danish message. */
+  public void check(DelegateTask task) {
+    List<String> problems = problems(of(task).inputs(), task::getVariable);
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException(String.join("; ", problems));
+    }
+  }
+
   /** What is wrong with the submitted values, in Danish for the caseworker; empty when nothing is. */
   public static List<String> problems(List<Input> inputs, Function<String, Object> values) {
     List<String> problems = new ArrayList<>();
     for (Input input : inputs) {
       Object value = values.apply(input.key());
       String text = value == null ? "" : value.toString();
+      List<String> choices = input.valuesKey() == null ? input.values() : choices(values.apply(input.valuesKey()));
       if (text.isBlank()) {
         if (input.required()) {
           problems.add("Udfyld '" + input.label() + "'");
         }
-      } else if (!input.values().isEmpty() && !input.values().contains(text)) {
+      } else if ((input.valuesKey() != null || !choices.isEmpty()) && !choices.contains(text)) {
         problems.add("Vælg en af mulighederne under '" + input.label() + "'");
       } else if (input.maxLength() != null && text.length() > input.maxLength()) {
         problems.add("'" + input.label() + "' må højst være " + input.maxLength() + " tegn");
@@ -74,6 +102,29 @@ public class TaskForms {
       }
     }
     return problems;
+  }
+
+  /** A JSON variable for a form: the rows of a table ({@code dataSource}) or the choices of a field ({@code valuesKey}). */
+  public static JsonValue json(Object value) {
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The values of a {@code valuesKey} variable: a JSON list of {label, value} or of plain values. */
+  private static List<String> choices(Object variable) {
+    if (variable == null) {
+      return List.of();
+    }
+    try {
+      List<String> choices = new ArrayList<>();
+      JSON.readTree(variable.toString()).forEach(c -> choices.add(c.has("value") ? c.path("value").asText() : c.asText()));
+      return choices;
+    } catch (IOException notJson) {
+      throw new IllegalStateException("The choices of a form field are not a JSON list", notJson);
+    }
   }
 
   /** The form of a form's JSON (a schema of forms/*.form). */
@@ -98,6 +149,7 @@ public class TaskForms {
       c.path("values").forEach(v -> values.add(v.path("value").asText()));
       form.inputs().add(new Input(c.path("key").asText(), c.path("label").asText(c.path("key").asText()),
           validate.path("required").asBoolean(), List.copyOf(values),
+          c.hasNonNull("valuesKey") ? c.path("valuesKey").asText() : null,
           validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null,
           validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null));
     }

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Flow-node coverage of the class must be 100 %.
  */
 @Deployment(resources = {"processes/charge.bpmn", "dmn/debtor-routing.dmn", "dmn/reminder-policy.dmn",
-    "dmn/collection.dmn", "forms/handle-rejected-claim.form", "forms/handle-dispute.form",
+    "dmn/collection.dmn", "dmn/task-due-dates.dmn", "forms/handle-rejected-claim.form", "forms/handle-dispute.form",
     "forms/handle-overpayment.form", "forms/approve-collection.form", "forms/handle-returned-claim.form"})
 class ChargeProcessTest {
 
@@ -84,6 +84,7 @@ class ChargeProcessTest {
     Mocks.register("writeOff", call("writeOff", execution -> { }));
     Mocks.register("deadlines", new Deadlines(Clock.systemDefaultZone()));
     Mocks.register("taskInputCheck", (TaskListener) task -> { });
+    Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
     Mocks.register("chargeFacts", (TaskListener) task -> { });
   }
 
@@ -303,6 +304,8 @@ class ChargeProcessTest {
     dispute(pi);
 
     assertThat(pi).isWaitingAt(UserTask_HandleDispute.id());
+    assertThat(task().getDueDate()).as("dmn/task-due-dates.dmn: a dispute is decided within 14 days")
+        .isEqualTo(java.util.Date.from(task().getCreateTime().toInstant().plus(java.time.Duration.ofDays(14))));
     assertThat(recorded).containsExactly("DISPUTED: Indsigelse: Bogen blev afleveret til tiden");
     complete(task(), withVariables("disputeDecision", "UPHOLD"));
 

@@ -3,7 +3,9 @@ package dk.fbs.oir.charge;
 import dk.fbs.oir.common.Money;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class TaskInputCheckTest {
 
-  private final TaskForms forms = mock(TaskForms.class);
+  /** The real checks, on the form of the test's choosing. */
+  private final TaskForms forms = spy(new TaskForms());
   private final ChargeLedger ledger = mock(ChargeLedger.class);
   private final TaskInputCheck check = new TaskInputCheck(ledger, forms);
 
@@ -64,7 +67,7 @@ class TaskInputCheckTest {
 
   @Test
   void aDecisionLeftAtChooseByAnOlderGeneratedFormIsRefused() {
-    when(forms.of(org.mockito.ArgumentMatchers.any(DelegateTask.class))).thenReturn(new TaskForms.Form(List.of(), List.of()));
+    doReturn(new TaskForms.Form(List.of(), List.of())).when(forms).of(org.mockito.ArgumentMatchers.any(DelegateTask.class));
 
     assertThatThrownBy(() -> check.notify(completed(Map.of("approvalDecision", TaskInputCheck.CHOOSE))))
         .hasMessage("Vælg en beslutning");
@@ -112,7 +115,7 @@ class TaskInputCheckTest {
 
   private void form(String name) throws IOException {
     TaskForms.Form form = TaskForms.of(new ObjectMapper().readTree(Path.of("forms", name + ".form").toFile()));
-    when(forms.of(org.mockito.ArgumentMatchers.any(DelegateTask.class))).thenReturn(form);
+    doReturn(form).when(forms).of(org.mockito.ArgumentMatchers.any(DelegateTask.class));
   }
 
   private static DelegateTask completed(Map<String, Object> variables) {

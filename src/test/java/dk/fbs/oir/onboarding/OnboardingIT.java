@@ -80,9 +80,14 @@ class OnboardingIT {
 
     complete(DRAGOER, "Tilmeld implementeringsforløbet", Map.of("projectLeaderName", "Pia Leder",
         "projectLeaderEmail", "pia.leder@dragoer.dk"));
+    Task chooseWave = awaitTask(DRAGOER, "Vælg bølge");
+    assertThat(tasks.getVariableLocal(chooseWave.getId(), "factMunicipality")).isEqualTo("155 Dragør");
+    assertThat(FbsClient.read(tasks.getVariableLocal(chooseWave.getId(), "waveChoices").toString())
+        .findValuesAsText("value")).as("only the open waves").contains("7").doesNotContain("0", "1", "2", "3", "4");
     assertThatThrownBy(() -> complete(DRAGOER, "Vælg bølge", Map.of("wave", 1L)))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Bølge 1 kan ikke vælges");
-    complete(DRAGOER, "Vælg bølge", Map.of("wave", 7L));
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Vælg en af mulighederne under 'Bølge'");
+    assertThatThrownBy(() -> complete(DRAGOER, "Vælg bølge", Map.of())).hasMessageContaining("Udfyld 'Bølge'");
+    complete(DRAGOER, "Vælg bølge", Map.of("wave", 7)); // an Integer, as Tasklist submits it
 
     JsonNode mine = FbsClient.read(http.withBasicAuth(DRAGOER, "demo").getForObject("/api/v1/onboardings",
         String.class));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** processes/reconciliation.bpmn and reconciliation-difference.bpmn with dmn/reconciliation-handling.dmn. */
 @Deployment(resources = {"processes/reconciliation.bpmn", "processes/reconciliation-difference.bpmn",
-    "dmn/reconciliation-handling.dmn", "forms/resolve-difference.form"})
+    "dmn/reconciliation-handling.dmn", "forms/resolve-difference.form", "dmn/task-due-dates.dmn"})
 class ReconciliationProcessTest {
 
   @RegisterExtension
@@ -57,6 +57,7 @@ class ReconciliationProcessTest {
     Mocks.register("recordResolution", (JavaDelegate) execution ->
         recorded.add("resolution " + execution.getVariable("resolutionDecision")));
     Mocks.register("taskInputCheck", (TaskListener) task -> { });
+    Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
     Mocks.register("reconciliationFacts", (TaskListener) task -> { });
   }
 

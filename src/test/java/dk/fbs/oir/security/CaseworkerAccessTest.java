@@ -76,6 +76,43 @@ class CaseworkerAccessTest {
   }
 
   @Test
+  void theCaseworkersFiltersListTheirOwnWorkNearestDueDateFirst() throws Exception {
+    String esbjerg = rejectedCharge("561");
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(esbjerg).singleResult().getId();
+    TestRestTemplate caseworker = http.withBasicAuth("sb-esbjerg", "demo");
+
+    JsonNode filters = JSON.readTree(caseworker.getForObject("/engine-rest/filter?resourceType=Task", String.class));
+    assertThat(filters.findValuesAsText("name")).contains("Min kommunes opgaver", "Indsigelser", "Afviste fordringer",
+        "Afstemningsdifferencer");
+    for (JsonNode filter : filters) {
+      JsonNode query = JSON.readTree(caseworker.getForObject("/engine-rest/filter/" + filter.get("id").asText(),
+          String.class)).get("query");
+      assertThat(query.get("sorting").get(0).get("sortBy").asText()).as(filter.get("name").asText()).isEqualTo("dueDate");
+      assertThat(query.get("sorting").get(0).get("sortOrder").asText()).isEqualTo("asc");
+    }
+    JsonNode rejected = list(caseworker, filters, "Afviste fordringer");
+    assertThat(rejected.findValuesAsText("id")).contains(task);
+    assertThat(list(caseworker, filters, "Min kommunes opgaver").findValuesAsText("id")).contains(task);
+    assertThat(list(caseworker, filters, "Indsigelser").findValuesAsText("id")).doesNotContain(task);
+    assertThat(list(http.withBasicAuth("sb-kolding", "demo"), filters, "Afviste fordringer").findValuesAsText("id"))
+        .as("another municipality's caseworker").doesNotContain(task);
+
+    var created = taskService.createTaskQuery().taskId(task).singleResult();
+    assertThat(created.getDueDate()).as("dmn/task-due-dates.dmn: a rejected claim within 5 days")
+        .isEqualTo(java.util.Date.from(created.getCreateTime().toInstant().plus(Duration.ofDays(5))));
+  }
+
+  private static JsonNode list(TestRestTemplate user, JsonNode filters, String name) throws Exception {
+    for (JsonNode filter : filters) {
+      if (filter.get("name").asText().equals(name)) {
+        return JSON.readTree(user.getForObject("/engine-rest/filter/" + filter.get("id").asText() + "/list",
+            String.class));
+      }
+    }
+    throw new AssertionError("no filter " + name);
+  }
+
+  @Test
   void aWrongPasswordGetsNothing() {
     assertThat(http.withBasicAuth("sb-esbjerg", "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.MutableClock;
-import dk.fbs.oir.TimeTravel;
 import dk.fbs.oir.TestCharges;
 import dk.fbs.oir.charge.ChargeLedger;
 import dk.fbs.oir.charge.ChargeService;
@@ -23,11 +22,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -49,9 +47,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * An Esbjerg caseworker in Tasklist, in a real browser: headless Chromium (Debian's package)
  * driven by {@code src/test/browser/tasklist.mjs} with playwright-core. The caseworker logs in,
- * sees only Esbjerg's task in "Min kommunes opgaver" (not København's, neither in the list nor by
- * its link), approves "Godkend oversendelse til inddrivelse" in its Camunda Form, and the charge
- * goes on to PSRM; once with Danish as the browser's language, once with English. Screenshots:
+ * sees only Esbjerg's dispute in the filter "Indsigelser" (not København's, neither in the list nor by
+ * its link), decides "Behandl indsigelse" in its Camunda Form ("Annullér gebyret"), and the charge
+ * is cancelled in our ledger and its claim credited; once with Danish as the browser's language, once with English. Screenshots:
  * {@code target/browser/<locale>/tasklist-list.png}, {@code tasklist.png} (before completing) and
  * {@code tasklist-completed.png}; the Danish list and form also as docs/tasklist-list.png and
  * docs/tasklist-form.png.
@@ -76,18 +74,15 @@ class TasklistBrowserIT {
       + "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix src/test/browser";
   private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(3);
 
-  /** A debtor born in 2015: collection.dmn asks a caseworker to approve the transfer. */
-  private static final String MINOR_CPR = "0101154234";
-  private static final String APPROVAL_TASK = "Godkend oversendelse til inddrivelse";
-  private static final String REJECTED_TASK = "Behandl afvist fordring";
+  private static final String DISPUTE_TASK = "Behandl indsigelse";
+  /** The decision in forms/handle-dispute.form. */
+  private static final String CANCEL_LABEL = "Annullér gebyret";
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired ChargeService charges;
   @Autowired ChargeLedger ledger;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired MutableClock clock;
 
@@ -127,59 +122,50 @@ class TasklistBrowserIT {
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', value = {
-      "da-DK; Log ind; Tag opgaven|Sæt opfølgningsdato|Sæt frist",
-      "en-US; Log in; Claim|Set follow-up date|Set due date"})
-  void anEsbjergCaseworkerApprovesTheTransferToCollectionInTasklist(String locale, String loginText, String taskTexts)
+      "da-DK; Log ind; Tag opgaven|Sæt opfølgningsdato|Historik",
+      "en-US; Log in; Claim|Set follow-up date|History"})
+  void anEsbjergCaseworkerDecidesADisputeInTasklist(String locale, String loginText, String taskTexts)
       throws Exception {
-    String esbjerg = "FBS-561-" + UUID.randomUUID();
-    charges.receive(TestCharges.charge(esbjerg, "561", MINOR_CPR, LocalDate.of(2026, 11, 20)));
-    awaitStatus(esbjerg, ChargeStatus.INVOICED);
-    for (int i = 0; i < 3; i++) { // two reminders, then the wait before collection
-      passDeadline(esbjerg);
-    }
-    Task approval = awaitTask(esbjerg);
-    assertThat(approval.getName()).isEqualTo(APPROVAL_TASK);
-    assertThat(approval.getTenantId()).isEqualTo("561");
-    assertThat(approval.getAssignee()).isNull();
-    assertThat(candidateGroups(approval)).containsExactly("sagsbehandler-561");
+    String esbjerg = disputed("561");
+    Task dispute = awaitTask(esbjerg);
+    assertThat(dispute.getName()).isEqualTo(DISPUTE_TASK);
+    assertThat(dispute.getTenantId()).isEqualTo("561");
+    assertThat(dispute.getAssignee()).isNull();
+    assertThat(dispute.getDueDate()).as("dmn/task-due-dates.dmn").isNotNull();
+    assertThat(candidateGroups(dispute)).containsExactly("sagsbehandler-561");
 
-    String copenhagen = "FBS-101-" + UUID.randomUUID();
-    charges.receive(TestCharges.charge(copenhagen, "101", TestCharges.UNKNOWN_DEBTOR_CPR, LocalDate.of(2026, 11, 20)));
-    Task rejected = awaitTask(copenhagen);
-    assertThat(rejected.getName()).isEqualTo(REJECTED_TASK);
-    assertThat(rejected.getTenantId()).isEqualTo("101");
-    assertThat(candidateGroups(rejected)).containsExactly("sagsbehandler-101");
-    awaitStatus(copenhagen, ChargeStatus.REJECTED);
+    String copenhagen = disputed("101");
+    Task theirs = awaitTask(copenhagen);
+    assertThat(theirs.getTenantId()).isEqualTo("101");
+    assertThat(candidateGroups(theirs)).containsExactly("sagsbehandler-101");
 
+    // the filter "Indsigelser" lists exactly one "Behandl indsigelse": Esbjerg's, not København's
     runBrowser(List.of("http://localhost:" + port,
-        "--user", "sb-esbjerg", "--password", "demo", "--filter", "Min kommunes opgaver",
-        "--task", APPROVAL_TASK, "--expect", APPROVAL_TASK, "--tenant", "561",
-        "--forbid", REJECTED_TASK, "--forbid-task-id", rejected.getId(),
-        "--label", "Oversend til inddrivelse", "--locale", locale, "--login-text", loginText,
+        "--user", "sb-esbjerg", "--password", "demo", "--filter", "Indsigelser",
+        "--task", DISPUTE_TASK, "--expect", DISPUTE_TASK, "--tenant", "561",
+        "--forbid-task-id", theirs.getId(),
+        "--label", CANCEL_LABEL, "--locale", locale, "--login-text", loginText,
         "--task-text", taskTexts.split("\\|")[0], "--task-text", taskTexts.split("\\|")[1],
         "--task-text", taskTexts.split("\\|")[2], "--out", SCREENSHOTS.resolve(locale).toString()));
 
-    // Esbjerg's charge went past Gateway_Approval to PSRM, decided by the caseworker in the browser
-    assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isZero();
-    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(approval.getId()).singleResult();
-    assertThat(done.getEndTime()).isNotNull();
+    // decided by the caseworker in the browser: the charge is cancelled in our ledger and the claim credited
+    assertThat(taskService.createTaskQuery().taskId(dispute.getId()).count()).isZero();
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(dispute.getId()).singleResult();
     assertThat(done.getAssignee()).isEqualTo("sb-esbjerg");
     assertThat(done.getDeleteReason()).isEqualTo("completed");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(approval.getProcessInstanceId())
-        .variableName("approvalDecision").singleResult().getValue()).isEqualTo("APPROVE");
-    JsonNode charge = awaitStatus(esbjerg, ChargeStatus.IN_COLLECTION);
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(approval.getProcessInstanceId())
-        .activityId("Gateway_Approval").finished().count()).isEqualTo(1);
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(approval.getProcessInstanceId())
-        .activityId("Task_TransferToCollection").finished().count()).isEqualTo(1);
-    assertThat(claimState(esbjerg)).isEqualTo("OVERDRAGET_TIL_INDDRIVELSE");
-    assertThat(charge.get("timeline").findValuesAsText("status")).contains("IN_COLLECTION");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dispute.getProcessInstanceId())
+        .variableName("disputeDecision").singleResult().getValue()).isEqualTo("CANCEL");
+    JsonNode charge = awaitStatus(esbjerg, ChargeStatus.CANCELLED);
+    assertThat(ledger.get(esbjerg).status()).isEqualTo(ChargeStatus.CANCELLED);
+    assertThat(ledger.timeline(esbjerg)).extracting(e -> e.text()).contains("Annulleret af sagsbehandler");
+    assertThat(charge.get("timeline").findValuesAsText("status")).contains("DISPUTED", "CANCELLED");
+    assertThat(claimState(esbjerg)).isEqualTo("KREDITERET");
 
-    // København's task is untouched
-    Task stillThere = taskService.createTaskQuery().taskId(rejected.getId()).singleResult();
+    // København's dispute is untouched
+    Task stillThere = taskService.createTaskQuery().taskId(theirs.getId()).singleResult();
     assertThat(stillThere).isNotNull();
     assertThat(stillThere.getAssignee()).isNull();
-    assertThat(ledger.get(copenhagen).status()).isEqualTo(ChargeStatus.REJECTED);
+    assertThat(ledger.get(copenhagen).status()).isEqualTo(ChargeStatus.DISPUTED);
 
     assertThat(SCREENSHOTS.resolve(locale).resolve("tasklist.png")).isNotEmptyFile();
     assertThat(SCREENSHOTS.resolve(locale).resolve("tasklist-completed.png")).isNotEmptyFile();
@@ -189,6 +175,17 @@ class TasklistBrowserIT {
       Files.copy(SCREENSHOTS.resolve(locale).resolve("tasklist.png"), DOCS.resolve("tasklist-form.png"),
           StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /** An invoiced charge of the municipality, disputed by the citizen through FBS. */
+  private String disputed(String municipalityCode) {
+    String id = "FBS-" + municipalityCode + "-" + UUID.randomUUID();
+    charges.receive(TestCharges.charge(id, municipalityCode, TestCharges.CPR, LocalDate.of(2026, 11, 20)));
+    awaitStatus(id, ChargeStatus.INVOICED);
+    assertThat(new FbsClient(http).post("/api/v1/charges/" + id + "/disputes",
+        Map.of("text", "Bogen blev afleveret til tiden")).getStatusCode().is2xxSuccessful()).isTrue();
+    awaitStatus(id, ChargeStatus.DISPUTED);
+    return id;
   }
 
   // ------------------------------------------------------------------
@@ -235,10 +232,6 @@ class TasklistBrowserIT {
     synchronized (output) {
       return String.join("\n", output);
     }
-  }
-
-  private void passDeadline(String id) {
-    TimeTravel.passDeadline(id, clock, runtimeService, managementService);
   }
 
 

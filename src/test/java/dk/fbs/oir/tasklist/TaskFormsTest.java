@@ -18,6 +18,7 @@ class TaskFormsTest {
          "values": [{"label": "Ja", "value": "YES"}, {"label": "Nej", "value": "NO"}], "validate": {"required": true}},
         {"type": "textfield", "id": "Field_Code", "key": "code", "label": "Kode",
          "validate": {"pattern": "^[0-9]{4}$", "maxLength": 4}},
+        {"type": "select", "id": "Field_Wave", "key": "wave", "label": "Bølge", "valuesKey": "waveChoices"},
         {"type": "textfield", "id": "Field_Old", "key": "old", "label": "Gammel", "disabled": true}]}
       """;
 
@@ -26,7 +27,7 @@ class TaskFormsTest {
   @Test
   void readOnlyFieldsAreShownAndDisabledOnesIgnored() {
     assertThat(form.shown()).containsExactly("factBalance");
-    assertThat(form.inputs()).extracting(TaskForms.Input::key).containsExactly("decision", "code");
+    assertThat(form.inputs()).extracting(TaskForms.Input::key).containsExactly("decision", "code", "wave");
   }
 
   @Test
@@ -36,6 +37,17 @@ class TaskFormsTest {
     assertThat(problems(Map.of("decision", "YES", "code", "12345"))).containsExactly("'Kode' må højst være 4 tegn");
     assertThat(problems(Map.of("decision", "YES", "code", "12a4"))).containsExactly("'Kode' har ikke det rigtige format");
     assertThat(problems(Map.of("decision", "NO", "code", "1234"))).isEmpty();
+  }
+
+  @Test
+  void choicesFromAVariableAreTheTasksOwn() {
+    String choices = "[{\"label\": \"Bølge 5: 1. marts 2027\", \"value\": 5}, {\"label\": \"Bølge 6\", \"value\": 6}]";
+    assertThat(problems(Map.of("decision", "YES", "wave", 6L, "waveChoices", choices))).isEmpty();
+    assertThat(problems(Map.of("decision", "YES", "wave", 7L, "waveChoices", choices)))
+        .containsExactly("Vælg en af mulighederne under 'Bølge'");
+    assertThat(problems(Map.of("decision", "YES", "wave", 5L))).as("no choices offered")
+        .containsExactly("Vælg en af mulighederne under 'Bølge'");
+    assertThat(problems(Map.of("decision", "YES", "wave", "5", "waveChoices", "[\"5\", \"6\"]"))).isEmpty();
   }
 
   private java.util.List<String> problems(Map<String, Object> values) {
