@@ -3,6 +3,7 @@ package dk.fbs.oir.charge;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.ClaimState;
 import dk.fbs.oir.debtorsystem.ClaimSubmission;
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.debtorsystem.OirGateway;
 import dk.fbs.oir.debtorsystem.OirRejection;
@@ -153,6 +154,7 @@ public class ChargeClaims {
 
   private static ClaimSubmission submission(Charge c) {
     return new ClaimSubmission(c.municipalityCode(), c.fbsChargeId(), c.debtorCpr(), c.debtorName(),
-        c.type().claimKind(), c.amount(), c.description(), c.occurredOn(), c.materialId(), c.branch());
+        c.type().claimKind(), c.amount(), c.description(), c.occurredOn(), c.materialId(), c.branch(),
+        c.dunningMode() == null ? DunningMode.FBS_LED : c.dunningMode());
   }
 }

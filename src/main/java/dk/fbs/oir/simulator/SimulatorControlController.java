@@ -1,8 +1,5 @@
 package dk.fbs.oir.simulator;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
@@ -128,12 +125,6 @@ class SimulatorControlController {
   }
 
   /** A business rejection of a control request is a 409 with the simulator's reason. */
-  @ExceptionHandler(SimulatorRejection.class)
-  ProblemDetail rejected(SimulatorRejection rejection) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-        rejection.code() + ": " + rejection.getMessage());
-  }
-
   private BehaviourView view(DebtorSystem system) {
     SimulatorProperties.Behaviour b = properties.behaviour(system);
     return new BehaviourView(system, b.getFault(), b.getEventDelay(), b.getAnswerDelay(), b.getPaymentDays());
