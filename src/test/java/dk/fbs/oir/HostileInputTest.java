@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.fbs.oir.charge.ChargeProcess;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.payment.LibraryPaymentProcess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
@@ -55,7 +58,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,7 +70,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * looks like an attack (an expression, markup, SQL in a text) is stored verbatim and never evaluated.
  * Prints "N passed, M failed" at the end.
  */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "test"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,6 +105,8 @@ class HostileInputTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @LocalServerPort int port;
@@ -174,6 +177,10 @@ class HostileInputTest {
         charge("three decimals as a JSON number", "amount", b -> b.put("amount", new java.math.BigDecimal("125.005"))),
         charge("amount of ten integer digits", "amount", b -> b.put("amount", "1000000000.00")),
         charge("amount with a huge exponent", "amount", b -> b.put("amount", "1E+999999999")),
+        charge("amount with an exponent", "amount", b -> b.put("amount", "1.25E+2")),
+        charge("amount with a plus sign", "amount", b -> b.put("amount", "+125.00")),
+        charge("amount with blanks", "amount", b -> b.put("amount", " 125.00 ")),
+        charge("amount with a decimal comma", "amount", b -> b.put("amount", "125,00")),
         charge("amount NaN", "amount", b -> b.put("amount", "NaN")),
         charge("amount not a number", "amount", b -> b.put("amount", "hundrede")),
         charge("amount a boolean", "amount", b -> b.put("amount", true)),
@@ -207,6 +214,8 @@ class HostileInputTest {
         raw("charge", "the same field twice (a smuggled amount)", "fbs", "/api/v1/charges", "application/json",
             id -> TestCharges.json(id, "561").replace("\"amount\":\"125.00\"", "\"amount\":\"125.00\",\"amount\":\"0.01\""),
             400, "amount"),
+        raw("charge", "amount as a JSON number with an exponent", "fbs", "/api/v1/charges", "application/json",
+            id -> TestCharges.json(id, "561").replace("\"125.00\"", "1.25E+2"), 400, "amount"),
         raw("charge", "description nested 5000 arrays deep", "fbs", "/api/v1/charges", "application/json",
             id -> TestCharges.json(id, "561").replace("\"Overskredet lånetid\"", "[".repeat(5000) + "]".repeat(5000)),
             400, "description"),
@@ -244,6 +253,9 @@ class HostileInputTest {
         command("payment", "zero amount", "payments", payment, "amount", b -> b.put("amount", "0.00")),
         command("payment", "three decimals", "payments", payment, "amount", b -> b.put("amount", "49.999")),
         command("payment", "huge amount", "payments", payment, "amount", b -> b.put("amount", "1E+20")),
+        command("payment", "amount with an exponent", "payments", payment, "amount", b -> b.put("amount", "5E+1")),
+        command("payment", "amount with a plus sign", "payments", payment, "amount", b -> b.put("amount", "+50.00")),
+        command("payment", "amount with a blank", "payments", payment, "amount", b -> b.put("amount", "50.00 ")),
         command("payment", "amount a boolean", "payments", payment, "amount", b -> b.put("amount", false)),
         command("payment", "impossible date", "payments", payment, "paidOn", b -> b.put("paidOn", "2026-02-30")),
         command("payment", "date in the future", "payments", payment, "paidOn", b -> b.put("paidOn", "2999-01-01")),
@@ -673,12 +685,12 @@ class HostileInputTest {
       }).stream().sorted().toList());
     }
     Map<String, Long> engine = new TreeMap<>();
-    engine.put(PROCESSES, jdbc.queryForObject(
-        "select count(*) from act_hi_procinst where proc_def_key_ in ('charge', 'library-payment')", Long.class));
-    engine.put("deployments", jdbc.queryForObject("select count(*) from act_re_deployment", Long.class));
-    engine.put("definitions", jdbc.queryForObject("select count(*) from act_re_procdef", Long.class)
-        + jdbc.queryForObject("select count(*) from act_re_decision_def", Long.class));
-    engine.put(INCIDENTS, jdbc.queryForObject("select count(*) from act_ru_incident", Long.class));
+    engine.put(PROCESSES, history.createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(ChargeProcess.KEY, LibraryPaymentProcess.KEY).count());
+    engine.put("deployments", repository.createDeploymentQuery().count());
+    engine.put("definitions", repository.createProcessDefinitionQuery().count()
+        + repository.createDecisionDefinitionQuery().count());
+    engine.put(INCIDENTS, runtime.createIncidentQuery().count());
     return new Snapshot(Map.of(), engine, rows).without();
   }
 

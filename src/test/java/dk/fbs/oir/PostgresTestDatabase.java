@@ -5,29 +5,34 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
- * A fresh PostgreSQL database for an integration test: a Testcontainers container where Docker
- * runs, otherwise a new database on the server at 127.0.0.1:5432 (user postgres, trust auth), which
- * {@code .ci/run} starts when it is down.
+ * A fresh PostgreSQL database for an integration test's application ({@link PostgresIntegrationTest}):
+ * a Testcontainers container where Docker runs, otherwise a new database on the server at
+ * 127.0.0.1:5432 (user postgres, trust auth), which {@code .ci/run} starts when it is down. One
+ * database per application context: the tests that share an application share its database.
  */
-public final class PostgresTestDatabase {
+public final class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
-  private PostgresTestDatabase() {}
-
-  public static void register(DynamicPropertyRegistry registry) {
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    Map<String, Object> datasource = new HashMap<>();
     if (DockerClientFactory.instance().isDockerAvailable()) {
       PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
       container.start();
-      registry.add("spring.datasource.url", container::getJdbcUrl);
-      registry.add("spring.datasource.username", container::getUsername);
-      registry.add("spring.datasource.password", container::getPassword);
+      datasource.put("spring.datasource.url", container.getJdbcUrl());
+      datasource.put("spring.datasource.username", container.getUsername());
+      datasource.put("spring.datasource.password", container.getPassword());
     } else {
       String database = "fbs_oir_it_" + Instant.now().getEpochSecond() + "_"
           + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -37,10 +42,11 @@ public final class PostgresTestDatabase {
       } catch (SQLException e) {
         throw new IllegalStateException("No Docker and no PostgreSQL at 127.0.0.1:5432 (start it as .ci/run does)", e);
       }
-      registry.add("spring.datasource.url", () -> LOCAL_SERVER + database);
-      registry.add("spring.datasource.username", () -> "postgres");
-      registry.add("spring.datasource.password", () -> "");
+      datasource.put("spring.datasource.url", LOCAL_SERVER + database);
+      datasource.put("spring.datasource.username", "postgres");
+      datasource.put("spring.datasource.password", "");
     }
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", datasource));
   }
 
   /**

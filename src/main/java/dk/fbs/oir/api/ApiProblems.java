@@ -12,6 +12,7 @@ import dk.fbs.oir.charge.ChargeConflictException;
 import dk.fbs.oir.charge.ChargeNotFoundException;
 import dk.fbs.oir.charge.ChargeStateException;
 import dk.fbs.oir.routing.UnknownMunicipalityException;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -56,6 +57,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     FieldError error;
     if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
       error = new FieldError(path(unknown), "is not a field of this request");
+    } else if (ex.getCause() instanceof InvalidFormatException format && format.getTargetType() == BigDecimal.class) {
+      error = new FieldError(path(format), MoneyInput.MESSAGE);
     } else if (ex.getCause() instanceof InvalidFormatException format) {
       error = new FieldError(path(format), "has the wrong type or format: expected "
           + format.getTargetType().getSimpleName() + describeEnum(format.getTargetType()));

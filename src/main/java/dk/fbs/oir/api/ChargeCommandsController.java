@@ -1,6 +1,7 @@
 package dk.fbs.oir.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dk.fbs.oir.charge.ChargeCommands;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.payment.LibraryPayments;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import dk.fbs.oir.charge.ChargeCommands.CancellationReason;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -52,7 +54,8 @@ public class ChargeCommandsController {
       @Schema(example = "KASSE-561-000123") @NotBlank @Size(max = 64)
           @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "may contain only letters, digits, '.', '_' and '-'")
           String paymentId,
-      @Schema(type = "string", example = "50.00") @NotNull @DecimalMin(value = "0.01", message = "must be positive")
+      @Schema(type = "string", pattern = MoneyInput.PATTERN, example = "50.00", description = MoneyInput.DESCRIPTION)
+          @JsonDeserialize(using = MoneyInput.class) @NotNull @DecimalMin(value = "0.01", message = "must be positive")
           @Digits(integer = 9, fraction = 2, message = "must be kroner with at most two decimals (øre)")
           BigDecimal amount,
       @NotNull @PastOrPresent LocalDate paidOn) {}
@@ -65,6 +68,8 @@ public class ChargeCommandsController {
       description = "Stored at once and passed on to the debtor system as an indbetaling (retried while it is down);"
           + " the charge's balance follows. Idempotent on paymentId: the same payment again is 200, another payment"
           + " under the same paymentId is 409.")
+  @ApiResponse(responseCode = "202", description = "A new payment, stored and on its way to the debtor system")
+  @ApiResponse(responseCode = "200", description = "The same payment posted again: the one received before")
   public ResponseEntity<PaymentResponse> pay(@PathVariable String fbsChargeId,
       @Valid @RequestBody PaymentRequest request) {
     var intake = payments.receive(fbsChargeId, request.paymentId(), Money.ofKroner(request.amount()), request.paidOn());
@@ -78,6 +83,7 @@ public class ChargeCommandsController {
   @Operation(summary = "Cancel a charge (material returned, fee waived, entered by mistake)",
       description = "The claim is credited in the debtor system in whatever state it is, recalled from collection"
           + " if needed, and the charge ends as CANCELLED. 409 for a charge that is already over.")
+  @ApiResponse(responseCode = "202", description = "The cancellation is under way; the charge as it stands")
   public ResponseEntity<ChargeResponse> cancel(@PathVariable String fbsChargeId,
       @Valid @RequestBody CancellationRequest request) {
     var charge = commands.cancel(fbsChargeId, request.reason(), request.note());
@@ -88,6 +94,7 @@ public class ChargeCommandsController {
   @Operation(summary = "Pass on the citizen's dispute (indsigelse)",
       description = "Reminders and collection pause until a caseworker decides: uphold, reduce or cancel."
           + " 409 unless the charge is invoiced or reminded.")
+  @ApiResponse(responseCode = "202", description = "The dispute is passed on; the charge as it stands")
   public ResponseEntity<ChargeResponse> dispute(@PathVariable String fbsChargeId,
       @Valid @RequestBody DisputeRequest request) {
     var charge = commands.dispute(fbsChargeId, request.text());

@@ -5,6 +5,7 @@ import dk.fbs.oir.charge.ChargeService;
 import dk.fbs.oir.charge.ChargeService.Intake;
 import dk.fbs.oir.common.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -35,6 +36,8 @@ public class ChargeController {
   @Operation(summary = "Hand a charge over",
       description = "202 and the charge when it is new; 200 and the existing charge when the same charge is posted"
           + " again; 409 when another charge already has this fbsChargeId.")
+  @ApiResponse(responseCode = "202", description = "A new charge, received; its route decided")
+  @ApiResponse(responseCode = "200", description = "The same charge posted again: the one received before")
   public ResponseEntity<ChargeResponse> receive(@Valid @RequestBody ChargeRequest request) {
     Intake intake = charges.receive(new ChargeService.NewCharge(request.fbsChargeId(), request.municipalityCode(),
         request.debtor().cpr(), request.debtor().name(), request.type(), Money.ofKroner(request.amount()),

@@ -1,5 +1,6 @@
 package dk.fbs.oir.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dk.fbs.oir.charge.ChargeType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -23,8 +24,8 @@ public record ChargeRequest(
         String municipalityCode,
     @NotNull @Valid Debtor debtor,
     @NotNull ChargeType type,
-    @Schema(type = "string", example = "125.00", description = "DKK with at most two decimals")
-        @NotNull @DecimalMin(value = "0.01", message = "must be positive")
+    @Schema(type = "string", pattern = MoneyInput.PATTERN, example = "125.00", description = MoneyInput.DESCRIPTION)
+        @JsonDeserialize(using = MoneyInput.class) @NotNull @DecimalMin(value = "0.01", message = "must be positive")
         @Digits(integer = 9, fraction = 2, message = "must be kroner with at most two decimals (øre)")
         BigDecimal amount,
     @Schema(example = "Overskredet lånetid") @NotBlank @Size(max = 500)

@@ -12,6 +12,7 @@ import dk.fbs.oir.reconciliation.Report;
 import dk.fbs.oir.routing.RoutingService;
 import dk.fbs.oir.security.MunicipalityAccess;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -123,6 +124,7 @@ public class ReconciliationController {
   @Operation(summary = "Reconcile a municipality's day now (operators)",
       description = "Starts reconciliation.bpmn for one municipality and day; the report follows at the Location."
           + " Running a day again finds the same differences and starts no repair or task twice.")
+  @ApiResponse(responseCode = "202", description = "Reconciliation started; the report will be at the Location")
   public ResponseEntity<Void> request(@Valid @RequestBody ReconciliationRequest request) {
     if (!routing.isKnown(request.municipalityCode())) {
       throw invalid("municipalityCode", "'" + request.municipalityCode() + "' is not a known municipality code");

@@ -2,7 +2,6 @@ package dk.fbs.oir.routing;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import java.util.stream.Stream;
  * before go-live. Derived from {@link DebtorSystem}, so a new debtor system is a new route without
  * a change here.
  */
-@Schema(type = "string",
-    description = "The debtor system the charge goes to (its name, e.g. KMD Opus as KMD_OPUS), or FBS_INTERNAL before go-live")
 public final class Route {
 
   public static final Route FBS_INTERNAL = new Route(null);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
-import dk.fbs.oir.PostgresTestDatabase;
+import dk.fbs.oir.PostgresIntegrationTest;
 import dk.fbs.oir.SoapCallRecorder;
 import dk.fbs.oir.TestCharges;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -26,28 +27,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** REST → charge process → SOAP → simulator, on PostgreSQL with the job executor running. */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"simulator", "test"})
-@Import(SoapCallRecorder.Registration.class)
+@PostgresIntegrationTest
 class ChargeFlowIT {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry);
-  }
 
   @Autowired TestRestTemplate http;
   private FbsClient fbs;
@@ -60,6 +47,7 @@ class ChargeFlowIT {
   @Autowired SimulatorProperties simulator;
   @Autowired SoapCallRecorder soapCalls;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
 
   @AfterEach
@@ -134,8 +122,7 @@ class ChargeFlowIT {
     assertThat(statuses).containsOnly(HttpStatus.ACCEPTED, HttpStatus.OK);
     assertThat(statuses).filteredOn(HttpStatus.ACCEPTED::equals).hasSize(1);
     fbs.awaitStatus(id, "SUBMITTED", "INVOICED");
-    assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ?", Long.class, id))
-        .isEqualTo(1);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
     assertThat(fbs.claims(id)).hasSize(1);
   }
 

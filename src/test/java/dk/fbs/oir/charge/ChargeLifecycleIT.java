@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.MutableClock;
 import dk.fbs.oir.TimeTravel;
-import dk.fbs.oir.PostgresTestDatabase;
+import dk.fbs.oir.PostgresIntegrationTest;
 import dk.fbs.oir.TestCharges;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,18 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One charge through each main path of its lifecycle, end to end on PostgreSQL: FBS' REST calls,
@@ -38,25 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * pushed back, and caseworkers' decisions through the task service. Timers are driven through the
  * job API and the shared clock, so the test takes seconds, not months.
  */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.main.allow-bean-definition-overriding=true")
-@ActiveProfiles({"simulator", "test"})
+@PostgresIntegrationTest
 class ChargeLifecycleIT {
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock clock() {
-      return new MutableClock();
-    }
-  }
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry);
-  }
 
   @Autowired TestRestTemplate http;
   private FbsClient fbs;
@@ -72,16 +49,21 @@ class ChargeLifecycleIT {
 
   @Autowired JdbcTemplate jdbc;
 
+  /** The charges this test posted. */
+  private final List<String> posted = new ArrayList<>();
+
   /**
-   * Every event of this test has reached us before the clock goes back: an event published at a
-   * moved clock's time is not visible to a reset one, and would hold up every later event of its
-   * municipality (the next test's invoice) until that time.
+   * Every event of this test's charges has reached us before the clock goes back: an event
+   * published at a moved clock's time is not visible to a reset one, and would hold up every later
+   * event of its municipality (the next test's invoice) until that time.
    */
   @AfterEach
   void resetClock() {
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        jdbc.queryForObject("select count(*) from sim_event", Long.class)
-            .equals(jdbc.queryForObject("select count(*) from debtor_event", Long.class)));
+    for (String id : posted) {
+      await().atMost(Duration.ofSeconds(60)).until(() ->
+          jdbc.queryForObject("select count(*) from sim_event where fbs_charge_id = ?", Long.class, id)
+              .equals(jdbc.queryForObject("select count(*) from debtor_event where fbs_charge_id = ?", Long.class, id)));
+    }
     clock.reset();
   }
 
@@ -188,6 +170,7 @@ class ChargeLifecycleIT {
   @Test
   void rejectedAndCorrected() {
     String id = "FBS-561-" + UUID.randomUUID();
+    posted.add(id);
     fbs.post("/api/v1/charges", TestCharges.json(id, "561").replace(TestCharges.CPR, TestCharges.UNKNOWN_DEBTOR_CPR));
     fbs.awaitStatus(id, "REJECTED");
 
@@ -212,6 +195,7 @@ class ChargeLifecycleIT {
   private String invoiced(String municipality, String body) {
     String id = "FBS-" + municipality + "-" + UUID.randomUUID();
     String withId = body.replaceFirst("\"fbsChargeId\":\"[^\"]*\"", "\"fbsChargeId\":\"" + id + "\"");
+    posted.add(id);
     assertThat(fbs.post("/api/v1/charges", withId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     JsonNode charge = fbs.awaitStatus(id, "INVOICED");
     assertThat(charge.get("lastPayDate").isNull()).isFalse();

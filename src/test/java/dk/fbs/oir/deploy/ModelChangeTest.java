@@ -36,7 +36,8 @@ import dk.fbs.oir.simulator.SimulatorProperties;
  * the changed file (deploy-changed-only), then moves running charges to the new version; those
  * that cannot move are reported and stay untouched.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD) // each test deploys its own versions
+// an application of its own for each test: each deploys new versions of the models and counts the versions
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "demo", "test"}) // test last: its API clients win
 class ModelChangeTest {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.TestCharges;
+import dk.fbs.oir.charge.ChargeProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A batch of charges for all four debtor systems, and the end an undisturbed run gives each of
  * them: {@code INVOICED} after exactly RECEIVED → SUBMITTED → INVOICED, one claim in the debtor
- * system (the simulator's ledger) with the full amount, no incident. Read straight from the
- * database the nodes share.
+ * system (the simulator's ledger) with the full amount, no incident.
  */
 final class ChargeBatch {
 
@@ -28,9 +29,12 @@ final class ChargeBatch {
   private final String tag = UUID.randomUUID().toString().substring(0, 8);
   private final List<String> ids = new ArrayList<>();
   private final JdbcTemplate jdbc;
+  private final ProcessEngine engine;
 
-  ChargeBatch(JdbcTemplate jdbc) {
+  /** Reads the database the nodes share: our tables and the simulator's, and the engine of this JVM's node. */
+  ChargeBatch(JdbcTemplate jdbc, ProcessEngine engine) {
     this.jdbc = jdbc;
+    this.engine = engine;
   }
 
   /** Posts {@code count} charges, spread over the municipalities and over the given nodes in turn. */
@@ -85,10 +89,10 @@ final class ChargeBatch {
     assertThat(claims).as("the claim each charge refers to").hasSize(ids.size())
         .allSatisfy((id, list) -> assertThat(list).as(id).singleElement().asString().endsWith(" 12500 OPKRAEVET"));
 
-    assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = 'charge'"
-        + " and business_key_ like ?", Long.class, pattern())).as("charge process instances").isEqualTo(ids.size());
-    assertThat(jdbc.queryForList("select activity_id_ || ': ' || incident_msg_ from act_ru_incident", String.class))
-        .as("incidents").isEmpty();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ChargeProcess.KEY)
+        .processInstanceBusinessKeyLike(pattern()).count()).as("charge process instances").isEqualTo(ids.size());
+    assertThat(engine.getRuntimeService().createIncidentQuery().list())
+        .extracting(incident -> incident.getActivityId() + ": " + incident.getIncidentMessage()).as("incidents").isEmpty();
   }
 
   /** The rows of a query with the batch's id pattern as its one parameter, by their first column. */

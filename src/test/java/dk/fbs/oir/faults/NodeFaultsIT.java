@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dk.fbs.oir.FbsClient;
-import dk.fbs.oir.PostgresTestDatabase;
+import dk.fbs.oir.PostgresIntegrationTest;
 import dk.fbs.oir.SoapCallRecorder;
 import dk.fbs.oir.SoapCallRecorder.Call;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
@@ -25,17 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Application nodes on one PostgreSQL database: a second node executing jobs next to the first, and
@@ -46,8 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * marks its SOAP calls ({@code ?node=}), so {@link SoapCallRecorder} tells which node sent what.
  * Every node uses {@link FaultSettings}.
  */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@PostgresIntegrationTest(properties = {
     FaultSettings.LOCK_TIME,
     FaultSettings.SYNC_CYCLE,
     FaultSettings.RETRIES,
@@ -55,15 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "oir.endpoints.prisme-2015.url=http://localhost:${local.server.port}/services/simulator/prisme-2015?node=a",
     "oir.endpoints.prisme-2009.url=http://localhost:${local.server.port}/services/simulator/prisme-2009?node=a",
     "oir.endpoints.eg-os-indsigt.url=http://localhost:${local.server.port}/services/simulator/eg-os-indsigt?node=a"})
-@ActiveProfiles({"simulator", "test"})
-@Import(SoapCallRecorder.Registration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeFaultsIT {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry);
-  }
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
@@ -101,7 +87,7 @@ class NodeFaultsIT {
   @Test
   void twoNodesExecuteJobs_eachClaimIsSubmittedExactlyOnce() {
     answerDelay(Duration.ofMillis(300)); // calls overlap, so both job executors are busy at once
-    ChargeBatch batch = new ChargeBatch(jdbc).post(40, new FbsClient(http), fbs(nodeB));
+    ChargeBatch batch = new ChargeBatch(jdbc, engine).post(40, new FbsClient(http), fbs(nodeB));
 
     batch.awaitUndisturbedEnd(Duration.ofSeconds(90));
 
@@ -119,7 +105,7 @@ class NodeFaultsIT {
     jobExecutorOfNodeA().shutdown(); // only node b works, so its restart must finish the batch
     answerDelay(Duration.ofSeconds(1)); // SOAP calls are in progress when the node dies
     String killed = "b" + nodeBStarts;
-    ChargeBatch batch = new ChargeBatch(jdbc).post(24, fbs(nodeB));
+    ChargeBatch batch = new ChargeBatch(jdbc, engine).post(24, fbs(nodeB));
 
     await("node b in the middle of the batch").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
         .until(() -> batch.submitted() > 0

@@ -7,13 +7,13 @@ import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.simulator.SimulatorProperties;
 import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@link PrivatePostgres}), never the shared server; it goes when the test JVM ends, after the
  * application that uses it.
  */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     FaultSettings.LOCK_TIME, // jobs in flight when the database went are free again after 15 s
     FaultSettings.SYNC_CYCLE,
@@ -48,6 +47,7 @@ class PostgresRestartIT {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired SimulatorProperties simulator;
+  @Autowired ProcessEngine engine;
 
   @Test
   void postgresRestartedUnderLoad_theApplicationRecoversWithoutRestartAndLosesNothing() {
@@ -55,7 +55,7 @@ class PostgresRestartIT {
     for (DebtorSystem system : DebtorSystem.values()) {
       simulator.behaviour(system).setAnswerDelay(Duration.ofMillis(300));
     }
-    ChargeBatch before = new ChargeBatch(jdbc).post(24, fbs);
+    ChargeBatch before = new ChargeBatch(jdbc, engine).post(24, fbs);
     long submitted = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
         .until(before::submitted, n -> n >= 4);
     assertThat(submitted).as("charges submitted before the database goes").isLessThan(24);
@@ -68,7 +68,7 @@ class PostgresRestartIT {
 
     await("health UP again").atMost(Duration.ofSeconds(60))
         .until(() -> http.getForEntity("/actuator/health", String.class).getStatusCode(), HttpStatus.OK::equals);
-    ChargeBatch after = new ChargeBatch(jdbc).post(8, fbs); // and it takes new charges
+    ChargeBatch after = new ChargeBatch(jdbc, engine).post(8, fbs); // and it takes new charges
 
     before.awaitUndisturbedEnd(Duration.ofSeconds(120));
     after.awaitUndisturbedEnd(Duration.ofSeconds(30));

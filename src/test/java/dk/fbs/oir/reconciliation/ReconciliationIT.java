@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
-import dk.fbs.oir.PostgresTestDatabase;
+import dk.fbs.oir.PostgresIntegrationTest;
 import dk.fbs.oir.TestCharges;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -29,25 +28,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every kind of difference produced on purpose through the simulator, found by the day's
  * reconciliation, classified, and repaired or turned into a caseworker task; a clean day has none;
  * a second run of the day repairs and asks nothing twice. PostgreSQL, the job executor running.
+ * A reconciliation covers all of a municipality's claims, and other tests share this application:
+ * the municipalities here (147, 151, 175) are used by no other test.
  */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"simulator", "test"})
+@PostgresIntegrationTest
 class ReconciliationIT {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry);
-  }
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
@@ -68,7 +58,7 @@ class ReconciliationIT {
   void everyKindOfDifferenceIsFoundClassifiedAndRepairedOrGivenToACaseworkerOnce() {
     Map<String, String> c = new HashMap<>();
     for (String name : List.of("clean", "lost", "duplicated", "altered", "restated", "unrecorded", "desk", "paidLost")) {
-      c.put(name, invoiced("101"));
+      c.put(name, invoiced("147"));
     }
     String lostClaim = claimId(c.get("lost"));
     fbs.payAsCitizen(c.get("paidLost"), "25.00");
@@ -84,9 +74,9 @@ class ReconciliationIT {
     tamper(c.get("unrecorded"), "{\"action\":\"UNRECORDED_PAYMENT\",\"amount\":\"25.00\"}", HttpStatus.OK);
     tamper(c.get("desk"), "{\"action\":\"DROP_POSTINGS\"}", HttpStatus.OK);
 
-    reconcile("101", 1);
+    reconcile("147", 1);
     await().until(() -> state(c.get("lost"), "MISSING_IN_DEBTOR_SYSTEM").equals("REPAIRED"));
-    JsonNode report = report("101");
+    JsonNode report = report("147");
 
     assertThat(kinds(report)).containsExactlyInAnyOrder(
         c.get("lost") + " MISSING_IN_DEBTOR_SYSTEM REPAIRED CLAIM_RESENT",
@@ -101,8 +91,8 @@ class ReconciliationIT {
     assertThat(claimId(c.get("lost"))).isNotEqualTo(lostClaim).isEqualTo(fbs.claim(c.get("lost")).get("claimId").asText());
     assertThat(fbs.charge(c.get("lost")).get("timeline").findValuesAsText("text"))
         .anyMatch(text -> text.contains("oprettet igen"));
-    // everything else is a task for Copenhagen's caseworkers, showing both sides
-    List<Task> open = resolveTasks("101");
+    // everything else is a task for Frederiksberg's caseworkers, showing both sides
+    List<Task> open = resolveTasks("147");
     assertThat(open).hasSize(6);
     Map<String, Object> form = tasks.getVariables(open.get(0).getId());
     assertThat(form).containsKeys("differenceId", "differenceKind");
@@ -118,35 +108,35 @@ class ReconciliationIT {
 
     // a caseworker explains one difference; the same day run again repairs nothing and asks nothing twice
     Task altered = taskOf(open, c.get("altered"));
-    identity.setAuthentication("sb-koebenhavn", List.of("sagsbehandler-101"), List.of("101"));
+    identity.setAuthentication("sb-frederiksberg", List.of("sagsbehandler-147"), List.of("147"));
     try {
       tasks.complete(altered.getId(), Map.of("resolutionDecision", "NO_CORRECTION", "resolutionNote", "Aftalt afdrag"));
     } finally {
       identity.clearAuthentication();
     }
     long differenceInstances = differenceInstances();
-    reconcile("101", 2);
+    reconcile("147", 2);
 
     assertThat(differenceInstances()).isEqualTo(differenceInstances);
-    assertThat(jdbc.queryForObject("select count(*) from reconciliation_difference where municipality_code = '101'",
+    assertThat(jdbc.queryForObject("select count(*) from reconciliation_difference where municipality_code = '147'",
         Long.class)).isEqualTo(7);
-    assertThat(resolveTasks("101")).hasSize(5);
+    assertThat(resolveTasks("147")).hasSize(5);
     assertThat(fbs.claims(c.get("lost"))).hasSize(1);
-    JsonNode again = report("101");
+    JsonNode again = report("147");
     assertThat(kinds(again)).hasSize(7).contains(c.get("altered") + " AMOUNT_DIFFERS RESOLVED NO_CORRECTION");
     assertThat(jdbc.queryForObject("select resolved_by from reconciliation_difference where fbs_charge_id = ?",
-        String.class, c.get("altered"))).isEqualTo("sb-koebenhavn");
+        String.class, c.get("altered"))).isEqualTo("sb-frederiksberg");
   }
 
   @Test
   void aCleanDayHasNoDifferencesAndExactTotals() {
-    String open = invoiced("621");
-    String paid = invoiced("621");
+    String open = invoiced("151");
+    String paid = invoiced("151");
     fbs.payAsCitizen(paid, "125.00");
     fbs.awaitStatus(paid, "PAID");
 
-    reconcile("621", 1);
-    JsonNode report = report("621");
+    reconcile("151", 1);
+    JsonNode report = report("151");
 
     assertThat(report.get("differences").asInt()).isZero();
     assertThat(report.get("differenceList")).isEmpty();
@@ -154,43 +144,43 @@ class ReconciliationIT {
     assertThat(report.at("/ours/balance").asText()).isEqualTo("125.00").isEqualTo(report.at("/theirs/balance").asText());
     assertThat(report.at("/theirs/payments").asText()).isEqualTo("125.00");
     assertThat(report.at("/balanceDifference").asText()).isEqualTo("0.00");
-    assertThat(resolveTasks("621")).isEmpty();
+    assertThat(resolveTasks("151")).isEmpty();
     assertThat(open).isNotEqualTo(paid);
   }
 
   @Test
   void theReportIsCsvTooAndOnlyForThoseWhoMaySeeIt() {
-    String id = invoiced("173");
+    String id = invoiced("175");
     tamper(id, "{\"action\":\"ALTER_BALANCE\",\"amount\":\"1.00\"}", HttpStatus.OK);
-    reconcile("173", 1);
+    reconcile("175", 1);
 
     HttpHeaders csv = new HttpHeaders();
     csv.set(HttpHeaders.ACCEPT, "text/csv");
-    ResponseEntity<String> file = operator.exchange("/api/v1/reconciliations/173/" + today, HttpMethod.GET,
+    ResponseEntity<String> file = operator.exchange("/api/v1/reconciliations/175/" + today, HttpMethod.GET,
         new HttpEntity<>(csv), String.class);
     assertThat(file.getHeaders().getContentType().toString()).startsWith("text/csv");
     assertThat(file.getBody()).contains("\"Beløbet afviger\"", "\"" + id + "\"", "\"-124.00\"");
 
-    assertThat(fbs.http().getForEntity("/api/v1/reconciliations/173/" + today, String.class).getStatusCode())
+    assertThat(fbs.http().getForEntity("/api/v1/reconciliations/175/" + today, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     // a caseworker logs in with the Tasklist user and sees their own municipality only
-    caseworker("sb-lyngby", "173");
+    caseworker("sb-roedovre", "175");
     caseworker("sb-odense", "461");
-    assertThat(http.withBasicAuth("sb-lyngby", "hemmelig-1").getForEntity("/api/v1/reconciliations/173/" + today,
+    assertThat(http.withBasicAuth("sb-roedovre", "hemmelig-1").getForEntity("/api/v1/reconciliations/175/" + today,
         String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(http.withBasicAuth("sb-odense", "hemmelig-1").getForEntity("/api/v1/reconciliations/173/" + today,
+    assertThat(http.withBasicAuth("sb-odense", "hemmelig-1").getForEntity("/api/v1/reconciliations/175/" + today,
         String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.withBasicAuth("sb-lyngby", "hemmelig-1").postForEntity("/api/v1/reconciliations",
+    assertThat(http.withBasicAuth("sb-roedovre", "hemmelig-1").postForEntity("/api/v1/reconciliations",
         new HttpEntity<>("{}", csv), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     // last: a wrong password makes Camunda delay the user's next login
-    assertThat(http.withBasicAuth("sb-lyngby", "forkert").getForEntity("/api/v1/reconciliations/173/" + today,
+    assertThat(http.withBasicAuth("sb-roedovre", "forkert").getForEntity("/api/v1/reconciliations/175/" + today,
         String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.getForObject("/afstemning.html", String.class)).contains("Afstemning", "/api/v1/reconciliations/");
     ResponseEntity<String> bad = operator.getForEntity("/api/v1/reconciliations/999/" + today, String.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(bad.getBody()).contains("municipalityCode");
-    assertThat(operator.getForEntity("/api/v1/reconciliations/173/2026-02-30", String.class).getBody()).contains("\"day\"");
-    ResponseEntity<String> range = operator.getForEntity("/api/v1/reconciliations/173?from=" + today.minusDays(6)
+    assertThat(operator.getForEntity("/api/v1/reconciliations/175/2026-02-30", String.class).getBody()).contains("\"day\"");
+    ResponseEntity<String> range = operator.getForEntity("/api/v1/reconciliations/175?from=" + today.minusDays(6)
         + "&to=" + today, String.class);
     assertThat(FbsClient.read(range.getBody())).hasSize(1);
   }

@@ -39,12 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -58,10 +55,9 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Needs {@code /usr/bin/chromium}, {@code node} and {@code src/test/browser/node_modules};
  * {@code .ci/run} installs them. Without them the test fails and says so; it never skips.
  */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.main.allow-bean-definition-overriding=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "demo", "test"}) // test last: its API clients win
+@Import(MutableClock.Registration.class)
 class TasklistBrowserIT {
 
   private static final Logger log = LoggerFactory.getLogger(TasklistBrowserIT.class);
@@ -79,15 +75,6 @@ class TasklistBrowserIT {
   private static final String MINOR_CPR = "0101154234";
   private static final String APPROVAL_TASK = "Godkend oversendelse til inddrivelse";
   private static final String REJECTED_TASK = "Behandl afvist fordring";
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock clock() {
-      return new MutableClock();
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;

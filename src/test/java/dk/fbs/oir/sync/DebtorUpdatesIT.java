@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
-import dk.fbs.oir.PostgresTestDatabase;
+import dk.fbs.oir.PostgresIntegrationTest;
 import dk.fbs.oir.TestCharges;
 import dk.fbs.oir.debtorsystem.ClaimSubmission;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
@@ -21,30 +21,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Updates from the debtor systems on PostgreSQL: pull and push, duplicates and replays, parked
  * events, payments at the library, freshness, and search with its fallback.
  */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"debtor-sync.cycle=R/PT2S", "freshness.max-age.EG_OS_INDSIGT=PT1S"})
-@ActiveProfiles({"simulator", "test"})
+@PostgresIntegrationTest(properties = {"debtor-sync.cycle=R/PT2S", "freshness.max-age.EG_OS_INDSIGT=PT1S"})
 class DebtorUpdatesIT {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry);
-  }
 
   @Autowired TestRestTemplate http;
   private FbsClient fbs;

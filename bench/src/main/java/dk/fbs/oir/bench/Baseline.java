@@ -79,8 +79,8 @@ final class Baseline {
 
   private void submit(String prefix, int i, String municipality) {
     String id = "BENCH-" + prefix + "-" + i;
-    String cpr = ChargeBenchmark.cpr(i);
-    long amountOre = ChargeBenchmark.amountOre(i);
+    String cpr = ChargeLoad.cpr(i);
+    long amountOre = ChargeLoad.amountOre(i);
     LocalDate occurredOn = LocalDate.now().minusDays(1);
     OffsetDateTime now = OffsetDateTime.now();
     jdbc.update("insert into bench_claim (id, municipality_code, debtor_cpr, debtor_name, amount_ore, description,"

@@ -55,9 +55,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class ChargeBenchmark {
 
-  private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-  private static final String DB_PREFIX = "fbs_oir_bench_";
-  private static final LocalDate OCCURRED_ON = LocalDate.now().minusDays(1);
 
   private final BenchOptions options;
   private final PrintStream out;
@@ -69,6 +66,7 @@ public final class ChargeBenchmark {
   private JdbcTemplate simulatorJdbc;
   private URI chargesUri;
   private String authorization;
+  private ChargeLoad load;
   private List<String> municipalities;
   private Map<String, Route> routes;
   private final HeapSampler heap = new HeapSampler();
@@ -92,16 +90,16 @@ public final class ChargeBenchmark {
   }
 
   private void run() throws Exception {
-    String database = DB_PREFIX + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now());
-    dropLeftovers();
-    createDatabase(database);
-    createDatabase(database + "_sim");
+    String database = BenchDatabases.newName();
+    BenchDatabases.dropLeftovers();
+    BenchDatabases.createDatabase(database);
+    BenchDatabases.createDatabase(database + "_sim");
     try {
       report.header(options, database);
-      simulator = SimulatorProcess.start(SERVER + database + "_sim", options.answerDelay());
+      simulator = SimulatorProcess.start(BenchDatabases.SERVER + database + "_sim", options.answerDelay());
       start(database);
       simulator.awaitReady(Duration.ofMinutes(5));
-      simulatorJdbc = new JdbcTemplate(new DriverManagerDataSource(SERVER + database + "_sim", "postgres", ""));
+      simulatorJdbc = new JdbcTemplate(new DriverManagerDataSource(BenchDatabases.SERVER + database + "_sim", "postgres", ""));
       classifyMunicipalities();
       warmUp();
       if (options.engine()) {
@@ -119,53 +117,19 @@ public final class ChargeBenchmark {
         simulator.close();
       }
       if (!options.keepDatabase()) {
-        dropDatabase(database);
-        dropDatabase(database + "_sim");
+        BenchDatabases.dropDatabase(database);
+        BenchDatabases.dropDatabase(database + "_sim");
       }
     }
   }
 
   // ---------------------------------------------------------------- set-up
 
-  /** Databases of earlier runs; one still in use by a concurrent run cannot be dropped and stays. */
-  private static void dropLeftovers() throws SQLException {
-    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-      var leftovers = new ArrayList<String>();
-      try (var rs = admin.createStatement().executeQuery(
-          "select datname from pg_database where datname like 'fbs\\_oir\\_bench\\_%'")) {
-        while (rs.next()) {
-          leftovers.add(rs.getString(1));
-        }
-      }
-      for (String name : leftovers) {
-        try {
-          admin.createStatement().execute("drop database if exists " + name);
-        } catch (SQLException inUse) {
-          // another benchmark is running on it
-        }
-      }
-    }
-  }
-
-  private static void createDatabase(String database) throws SQLException {
-    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-      admin.createStatement().execute("create database " + database);
-    }
-  }
-
-  private static void dropDatabase(String database) {
-    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-      admin.createStatement().execute("drop database if exists " + database + " with (force)");
-    } catch (SQLException e) {
-      System.err.println("Could not drop " + database + ": " + e.getMessage());
-    }
-  }
-
   private void start(String database) {
     Map<String, String> props = new LinkedHashMap<>();
     // production-like: no simulator, no demo; the debtor systems are the simulator's process
     props.put("spring.profiles.active", "bench");
-    props.put("spring.datasource.url", SERVER + database);
+    props.put("spring.datasource.url", BenchDatabases.SERVER + database);
     props.put("spring.datasource.username", "postgres");
     props.put("spring.datasource.password", "");
     props.put("server.port", "0");
@@ -206,7 +170,7 @@ public final class ChargeBenchmark {
     for (String line : Files.readAllLines(Path.of("src/test/resources/routing/municipalities.csv"))) {
       String code = line.split(";")[0];
       if (code.matches("\\d{3}")) {
-        routes.put(code, routing.route(code, OCCURRED_ON));
+        routes.put(code, routing.route(code, ChargeLoad.OCCURRED_ON));
       }
     }
     municipalities = routes.entrySet().stream()
@@ -216,6 +180,7 @@ public final class ChargeBenchmark {
     report.setting("municipalities", routes.size() + " in the register, " + live + " live, "
         + (routes.size() - live) + " not enrolled (FBS_INTERNAL: no SOAP call, status HANDLED_IN_FBS); charges spread over "
         + municipalities.size());
+    load = new ChargeLoad(chargesUri, authorization, options.clients(), municipalities);
   }
 
   /** The JIT compiles the hot paths before anything is measured. */
@@ -225,7 +190,7 @@ public final class ChargeBenchmark {
     }
     long t0 = System.nanoTime();
     if (options.engine()) {
-      Intake intake = post("W", options.warmup(), 0);
+      ChargeLoad.Intake intake = load.post("W", options.warmup(), 0);
       awaitDone("W", options.warmup(), Instant.now());
       if (intake.errors.get() > 0) {
         throw new IllegalStateException("Warm-up: " + intake.errors + " failed posts, e.g. " + intake.firstError);
@@ -250,7 +215,7 @@ public final class ChargeBenchmark {
     Recording recording = options.jfr() ? startRecording() : null;
     Instant start = Instant.now();
     long t0 = System.nanoTime();
-    Intake intake = post("E", options.n(), options.rate());
+    ChargeLoad.Intake intake = load.post("E", options.n(), options.rate());
     double intakeSeconds = (intake.endNanos - t0) / 1e9;
     report.intake(options.n(), intakeSeconds, intake);
     Instant lastDone = awaitDone("E", options.n(), start);
@@ -292,102 +257,6 @@ public final class ChargeBenchmark {
     simulatorJdbc.execute("truncate sim_claim, sim_request, sim_posting, sim_event");
     simulatorJdbc.execute("vacuum analyze");
     jdbc.execute("vacuum analyze");
-  }
-
-  /** Latencies and outcomes of the posts. */
-  static final class Intake {
-    final long[] serviceNanos;
-    final long[] responseNanos;
-    final AtomicInteger errors = new AtomicInteger();
-    final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    final AtomicReference<String> firstError = new AtomicReference<>();
-    volatile long endNanos;
-
-    Intake(int n) {
-      serviceNanos = new long[n];
-      responseNanos = new long[n];
-    }
-  }
-
-  /**
-   * Posts charges {@code 0..n-1} with the configured clients. With a rate, request i is due at
-   * {@code i / rate}; its response time is measured from then (so a slow server cannot hide its
-   * queue: no coordinated omission), its service time from when it was sent.
-   */
-  private Intake post(String prefix, int n, double rate) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
-    Intake intake = new Intake(n);
-    AtomicInteger next = new AtomicInteger();
-    long t0 = System.nanoTime();
-    List<Thread> clients = new ArrayList<>();
-    for (int c = 0; c < options.clients(); c++) {
-      Thread client = new Thread(() -> {
-        int i;
-        while ((i = next.getAndIncrement()) < n) {
-          long due = rate > 0 ? t0 + (long) (i * 1e9 / rate) : System.nanoTime();
-          long wait;
-          while ((wait = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
-          }
-          String municipality = municipalities.get(i % municipalities.size());
-          HttpRequest request = HttpRequest.newBuilder(chargesUri)
-              .header("Authorization", authorization)
-              .header("Content-Type", "application/json")
-              .timeout(Duration.ofSeconds(60))
-              .POST(HttpRequest.BodyPublishers.ofString(body(prefix, i, municipality)))
-              .build();
-          long sent = System.nanoTime();
-          int status;
-          String error = null;
-          try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            if (status != 202) {
-              error = status + " " + response.body();
-            }
-          } catch (IOException | InterruptedException e) {
-            status = -1;
-            error = e.toString();
-          }
-          long done = System.nanoTime();
-          intake.serviceNanos[i] = done - sent;
-          intake.responseNanos[i] = done - due;
-          intake.statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-          if (error != null) {
-            intake.errors.incrementAndGet();
-            intake.firstError.compareAndSet(null, error);
-          }
-        }
-      }, "bench-client-" + c);
-      client.start();
-      clients.add(client);
-    }
-    for (Thread client : clients) {
-      client.join();
-    }
-    intake.endNanos = System.nanoTime();
-    return intake;
-  }
-
-  /** Debtor i's CPR number: valid (the first six digits a date), one the simulator knows (not ending 0000). */
-  static String cpr(int i) {
-    return String.format(Locale.ROOT, "%02d%02d%02d%04d", 1 + i % 28, 1 + (i / 28) % 12, 50 + (i / 336) % 50,
-        1000 + i % 9000);
-  }
-
-  /** Charge i's amount in øre: 20.00 to 499.99 kroner. */
-  static long amountOre(int i) {
-    return (20 + i % 480) * 100L + i % 100;
-  }
-
-  static String body(String prefix, int i, String municipality) {
-    long amount = amountOre(i);
-    return """
-        {"fbsChargeId":"BENCH-%s-%07d","municipalityCode":"%s","debtor":{"cpr":"%s","name":"Benchmark Borger %d"},\
-        "type":"OVERDUE_FEE","amount":"%d.%02d","description":"Overskredet lånetid",\
-        "materialId":"870970-basis:%08d","branch":"Hovedbiblioteket","occurredOn":"%s"}"""
-        .formatted(prefix, i, municipality, cpr(i), i, amount / 100, amount % 100, i, OCCURRED_ON);
   }
 
   /**
@@ -460,50 +329,5 @@ public final class ChargeBenchmark {
     long peak = heap.stop();
     report.baseline(seconds, options.n(), options.baselineThreads(), peak, GcStats.now().minus(gc0));
     report.cpu(cpu, options.n());
-  }
-
-  /** Heap use sampled every 10 ms, and its maximum. */
-  static final class HeapSampler {
-    private volatile boolean running;
-    private volatile long peak;
-    private Thread thread;
-
-    void start() {
-      System.gc();
-      peak = 0;
-      running = true;
-      thread = new Thread(() -> {
-        var memory = ManagementFactory.getMemoryMXBean();
-        while (running) {
-          peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-          LockSupport.parkNanos(10_000_000L);
-        }
-      }, "bench-heap");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    long stop() throws InterruptedException {
-      running = false;
-      thread.join();
-      return peak;
-    }
-  }
-
-  /** Collections and their time, summed over the JVM's collectors. */
-  record GcStats(long count, long millis) {
-    static GcStats now() {
-      long count = 0;
-      long millis = 0;
-      for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        count += Math.max(0, gc.getCollectionCount());
-        millis += Math.max(0, gc.getCollectionTime());
-      }
-      return new GcStats(count, millis);
-    }
-
-    GcStats minus(GcStats before) {
-      return new GcStats(count - before.count, millis - before.millis);
-    }
   }
 }

@@ -42,7 +42,7 @@ final class Report {
     out.println(String.format(Locale.ROOT, "%-9s %s", name + ":", value));
   }
 
-  void intake(int n, double seconds, ChargeBenchmark.Intake intake) {
+  void intake(int n, double seconds, ChargeLoad.Intake intake) {
     double rate = n / seconds;
     long[] service = sorted(intake.serviceNanos);
     long[] response = sorted(intake.responseNanos);
@@ -67,7 +67,7 @@ final class Report {
     out.printf(Locale.ROOT, "outcome:  %d SUBMITTED, %d HANDLED_IN_FBS%n", submitted, internal);
   }
 
-  void engine(double seconds, int n, long peakHeap, ChargeBenchmark.GcStats gc) {
+  void engine(double seconds, int n, long peakHeap, GcStats gc) {
     engineSeconds = seconds;
     out.printf(Locale.ROOT, "engine:   all %d done %.1f s after the first post = %.0f charges/s end to end%n", n,
         seconds, n / seconds);
@@ -124,7 +124,7 @@ final class Report {
             + " waits for its invoice%n", (b[0] - a[0]) / (double) n, (b[1] - a[1]) / (double) n);
   }
 
-  void baseline(double seconds, int n, int threads, long peakHeap, ChargeBenchmark.GcStats gc) {
+  void baseline(double seconds, int n, int threads, long peakHeap, GcStats gc) {
     baselineSeconds = seconds;
     out.printf(Locale.ROOT, "baseline: %d claims inserted and submitted by %d threads in %.1f s = %.0f claims/s;"
         + " peak heap %d MiB, %d collections, %.1f s in GC%n", n, threads, seconds, n / seconds, peakHeap >> 20,
