@@ -157,6 +157,17 @@ public class ChargeLedger {
         + " order by municipality_code", String.class);
   }
 
+  /** The balance a debtor system reported with a step of its own; the process records the step itself. */
+  public void recordReportedBalance(String fbsChargeId, Money balance) {
+    jdbc.update("update charge set balance_ore = ? where fbs_charge_id = ?", balance.ore(), fbsChargeId);
+  }
+
+  /** An update we expected since {@code since} has not come: the charge shows as stale once the limit has passed. */
+  public void expectUpdateSince(String fbsChargeId, OffsetDateTime since) {
+    jdbc.update("update charge set awaiting_update_since = coalesce(awaiting_update_since, ?) where fbs_charge_id = ?",
+        since, fbsChargeId);
+  }
+
   /** A new deadline from a reminder. */
   public void recordDeadline(String fbsChargeId, LocalDate lastPayDate) {
     jdbc.update("update charge set last_pay_date = ? where fbs_charge_id = ?", lastPayDate, fbsChargeId);

@@ -1,5 +1,6 @@
 package dk.fbs.oir.charge;
 
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.common.Money;
 import static dk.fbs.oir.charge.ChargeProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -414,7 +415,7 @@ class ChargeProcessTest {
 
   private static Charge charge(String municipalityCode, LocalDate occurredOn, long amountOre, String cpr) {
     return new Charge("FBS-" + municipalityCode + "-" + System.nanoTime(), municipalityCode, cpr, "Jens Hansen",
-        ChargeType.OVERDUE_FEE, Money.ofOre(amountOre), Money.ofOre(amountOre), "Overskredet lånetid", null, null, occurredOn, null,
+        ChargeType.OVERDUE_FEE, Money.ofOre(amountOre), Money.ofOre(amountOre), "Overskredet lånetid", null, null, occurredOn, null, null,
         ChargeStatus.RECEIVED, null, null, null, null, null, "hash", null, null, null);
   }
 }
