@@ -3,11 +3,13 @@
 //
 //   node src/test/browser/tasklist.mjs <baseUrl> [options]
 //
-// Logs in, opens the filter, checks that the list holds exactly the expected tasks (and none of
-// the forbidden ones; a forbidden task id opened by its link must not show either), opens the task,
-// takes a screenshot of the list (tasklist-list.png), claims it, chooses the decision, takes a
-// screenshot (tasklist.png), completes it, checks that Tasklist closed it and takes another
-// (tasklist-completed.png). Exit code 0 on success; 1 with a message (and a screenshot
+// Logs in with the browser language --locale, checks the login page's button text, opens the
+// filter, checks that the list holds exactly the expected tasks (and none of the forbidden ones; a
+// forbidden task id opened by its link must not show either), opens the task, checks Tasklist's
+// own texts on it (--task-text), takes a screenshot of the list (tasklist-list.png), claims it,
+// checks that its Camunda Form shows the debtor masked, chooses the decision (a radio button of the
+// form), takes a screenshot (tasklist.png), completes it, checks that Tasklist closed it and takes
+// another (tasklist-completed.png). Exit code 0 on success; 1 with a message (and a screenshot
 // tasklist-failure.png) on failure; 2 for bad arguments.
 //
 // Options (defaults in brackets):
@@ -18,13 +20,16 @@
 //   --forbid NAME      a task name that must not be listed; repeat
 //   --forbid-task-id ID   a task that must not open when its link is followed; repeat
 //   --tenant 561       the tenant the completed task must show
-//   --field approvalDecision --value APPROVE --label "Oversend til inddrivelse"   the decision
+//   --label "Oversend til inddrivelse"   the decision: the label of the form's radio button
+//   --locale da-DK     the browser's language
+//   --login-text "Log ind"   the login button's text in that language
+//   --task-text TEXT   a text of Tasklist's own the open task must show in that language; repeat
 //   --out DIR          where the screenshots go [<cwd>/target/browser]
 //   --chromium PATH    [/usr/bin/chromium or $CHROMIUM]
 //   --timeout MS       per step [30000]
 //
-// Selectors are Camunda 7's own (attributes, ng-model, ng-click, classes), not its English texts,
-// so they hold in any locale; only the filter, task and option names are ours.
+// Selectors are Camunda 7's and form-js' own (attributes, ng-model, ng-click, classes), not their
+// texts, so they hold in any locale; only the filter, task, field and option names are ours.
 
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -37,12 +42,13 @@ function parseArgs(argv) {
   const opts = {
     baseUrl: null, user: 'sb-esbjerg', password: 'demo', filter: 'Min kommunes opgaver',
     task: 'Godkend oversendelse til inddrivelse', expect: [], forbid: [], forbidTaskId: [], tenant: '561',
-    field: 'approvalDecision', value: 'APPROVE', label: 'Oversend til inddrivelse',
+    label: 'Oversend til inddrivelse', locale: 'da-DK', loginText: 'Log ind', taskText: [],
     out: path.resolve('target', 'browser'), chromium: process.env.CHROMIUM || '/usr/bin/chromium', timeout: 30000,
   };
-  const repeated = { '--expect': 'expect', '--forbid': 'forbid', '--forbid-task-id': 'forbidTaskId' };
+  const repeated = { '--expect': 'expect', '--forbid': 'forbid', '--forbid-task-id': 'forbidTaskId',
+    '--task-text': 'taskText' };
   const single = { '--user': 'user', '--password': 'password', '--filter': 'filter', '--task': 'task',
-    '--tenant': 'tenant', '--field': 'field', '--value': 'value', '--label': 'label', '--out': 'out',
+    '--tenant': 'tenant', '--label': 'label', '--locale': 'locale', '--login-text': 'loginText', '--out': 'out',
     '--chromium': 'chromium', '--timeout': 'timeout' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -96,7 +102,7 @@ let exitCode = 0;
 try {
   log(`Chromium ${opts.chromium}, Tasklist ${tasklistUrl}, user ${opts.user}`);
   browser = await chromium.launch({ executablePath: opts.chromium, headless: true, args: LAUNCH_FLAGS, timeout: opts.timeout });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Europe/Copenhagen' });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: opts.locale, timezoneId: 'Europe/Copenhagen' });
   context.setDefaultTimeout(opts.timeout);
   page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
@@ -104,6 +110,8 @@ try {
   // --- log in (Camunda's login form: ng-model username/password, the submit button) ---
   await page.goto(tasklistUrl);
   const login = page.locator('form[name="signinForm"]');
+  const loginButton = norm(await login.locator('button[type="submit"]').textContent());
+  if (loginButton !== opts.loginText) fail(`the login button says "${loginButton}" in ${opts.locale}, expected "${opts.loginText}"`);
   await login.locator('input[ng-model="username"]').fill(opts.user);
   await login.locator('input[ng-model="password"]').fill(opts.password);
   await login.locator('button[type="submit"]').click();
@@ -161,27 +169,31 @@ try {
   if (tenant !== opts.tenant) fail(`the task "${opts.task}" has tenant "${tenant}", expected "${opts.tenant}"`);
   log(`opened "${opts.task}" (tenant ${tenant})`);
 
-  const form = card.locator('form[name="generatedForm"]');
-  await form.waitFor().catch(() => fail(`the task "${opts.task}" shows no generated form`));
-  await form.locator(`[name="${opts.field}"]`).waitFor().catch(() => fail(`the form has no field "${opts.field}"`));
+  for (const text of opts.taskText) {
+    await card.getByText(text, { exact: true }).first().waitFor()
+      .catch(() => fail(`the task does not show Tasklist's "${text}" in ${opts.locale}`));
+  }
   await page.screenshot({ path: shot('tasklist-list.png'), fullPage: true }); // the list, before claiming
   log(`screenshot ${shot('tasklist-list.png')}`);
   await card.locator('button.claim').click()
     .catch(() => fail(`"${opts.task}" offers no Claim: is it assigned to someone already?`));
-  const select = form.locator(`select[name="${opts.field}"]`);
-  await select.waitFor().catch(() => fail(`the form has no field "${opts.field}"`));
-  await page.waitForFunction((sel) => { const e = document.querySelector(sel); return e && !e.disabled; },
-    `form[name="generatedForm"] select[name="${opts.field}"]`)
-    .catch(() => fail(`the field "${opts.field}" stays disabled after claiming`));
-  log(`claimed "${opts.task}"`);
+
+  // --- the Camunda Form (form-js): facts read-only, the decision as radio buttons ---
+  const form = card.locator('.fjs-container');
+  await form.waitFor().catch(() => fail(`the task "${opts.task}" shows no Camunda Form`));
+  const debtor = form.getByLabel('Debitor', { exact: true });
+  const debtorShown = await debtor.inputValue().catch(() => fail('the form shows no field "Debitor"'));
+  if (!/CPR \d{6}-\*{4}$/.test(debtorShown)) fail(`the form shows the debtor as "${debtorShown}", not masked`);
+  const choice = form.getByLabel(opts.label, { exact: true });
+  await choice.waitFor().catch(() => fail(`the form offers no "${opts.label}"`));
+  await page.waitForFunction(() => [...document.querySelectorAll('.fjs-container input[type="radio"]')]
+    .some((radio) => !radio.disabled)).catch(() => fail('the decision stays disabled after claiming'));
+  log(`claimed "${opts.task}"; the form shows the debtor as "${debtorShown}"`);
 
   // --- decide ---
-  const optionLabels = (await select.locator('option').allTextContents()).map(norm).filter((l) => l);
-  if (!optionLabels.includes(opts.label)) fail(`"${opts.field}" offers ${JSON.stringify(optionLabels)}, not "${opts.label}"`);
-  await select.selectOption({ label: opts.label });
-  const chosen = await select.inputValue();
-  if (chosen !== opts.value) fail(`"${opts.label}" is the value "${chosen}", expected "${opts.value}"`);
-  log(`chose "${opts.label}" (${opts.field}=${chosen})`);
+  await choice.check();
+  if (!(await choice.isChecked())) fail(`"${opts.label}" is not chosen`);
+  log(`chose "${opts.label}"`);
 
   const complete = card.locator('.form-actions button.btn-primary[ng-click="complete()"]');
   await page.waitForFunction(() => {

@@ -2,6 +2,7 @@ package dk.fbs.oir;
 
 import dk.fbs.oir.charge.ChargeProcess;
 import dk.fbs.oir.common.ProcessVariable;
+import dk.fbs.oir.onboarding.OnboardingProcess;
 import dk.fbs.oir.payment.LibraryPaymentProcess;
 import dk.fbs.oir.reconciliation.ReconciliationProcess;
 import java.nio.file.Path;
@@ -26,8 +27,10 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
@@ -54,7 +57,8 @@ public final class ModelChecks {
 
   /** Variables the process backing classes declare: what DMN inputs and expressions may read. */
   public static Set<String> processVariables() {
-    return Stream.of(ChargeProcess.class, LibraryPaymentProcess.class, ReconciliationProcess.class)
+    return Stream.of(ChargeProcess.class, LibraryPaymentProcess.class, ReconciliationProcess.class,
+            OnboardingProcess.class)
         .flatMap(backing -> Stream.of(backing.getFields()))
         .filter(field -> field.getType() == ProcessVariable.class)
         .map(field -> {
@@ -101,6 +105,7 @@ public final class ModelChecks {
       }
     }
     problems.addAll(reachability(model));
+    problems.addAll(forms(model));
     Set<String> variables = processVariables();
     expressions(model.getDocument().getRootElement(), null, (elementId, name) -> {
       if (!isBean.test(name) && !variables.contains(name) && !ENGINE_NAMES.contains(name)) {
@@ -202,6 +207,41 @@ public final class ModelChecks {
       }
     }
     return problems;
+  }
+
+  /** Every user task has a Camunda Form of forms/, bound to the form deployed with it, and no generated form. */
+  private static List<String> forms(BpmnModelInstance model) {
+    Set<String> formIds = formIds();
+    List<String> problems = new ArrayList<>();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String formRef = task.getCamundaFormRef();
+      if (formRef == null || !formIds.contains(formRef)) {
+        problems.add(task.getId() + ": no Camunda Form: set camunda:formRef to the id of a form in forms/ "
+            + (formRef == null ? "" : "('" + formRef + "' is none) ") + "with camunda:formRefBinding=\"deployment\"");
+      } else if (!"deployment".equals(task.getCamundaFormRefBinding())) {
+        problems.add(task.getId() + ": camunda:formRefBinding must be \"deployment\": the task keeps the form it was"
+            + " deployed with");
+      }
+      if (task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+          .filterByType(CamundaFormData.class).count() > 0) {
+        problems.add(task.getId() + ": a generated form (camunda:formData): remove it, the Camunda Form replaces it");
+      }
+    }
+    return problems;
+  }
+
+  private static Set<String> formIds() {
+    try (var files = java.nio.file.Files.list(Path.of("forms"))) {
+      return files.filter(f -> f.toString().endsWith(".form")).map(f -> {
+        try {
+          return new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()).path("id").asText();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).collect(Collectors.toSet());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static boolean isEventSubProcess(Object element) {

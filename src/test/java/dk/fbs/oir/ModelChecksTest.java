@@ -45,6 +45,22 @@ class ModelChecksTest {
   }
 
   @Test
+  void aUserTaskWithoutAFormIsNamed() throws IOException {
+    Path broken = brokenCopy("processes/library-payment.bpmn",
+        " camunda:formRef=\"Form_HandleRejectedPayment\" camunda:formRefBinding=\"deployment\"", "");
+
+    assertThat(ModelChecks.bpmn(broken, BEANS)).containsExactly("UserTask_HandleRejectedPayment: no Camunda Form:"
+        + " set camunda:formRef to the id of a form in forms/ with camunda:formRefBinding=\"deployment\"");
+  }
+
+  @Test
+  void aFormRefToNoFormIsNamed() throws IOException {
+    Path broken = brokenCopy("processes/library-payment.bpmn", "\"Form_HandleRejectedPayment\"", "\"Form_Nothing\"");
+
+    assertThat(ModelChecks.bpmn(broken, BEANS)).singleElement().asString().contains("('Form_Nothing' is none)");
+  }
+
+  @Test
   void aMissingShapeIsNamed() throws IOException {
     String xml = Files.readString(Path.of("processes/library-payment.bpmn"));
     Path broken = dir.resolve("library-payment.bpmn");

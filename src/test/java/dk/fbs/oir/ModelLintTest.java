@@ -26,9 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file in processes/ and dmn/ passes the model linters: bpmnlint with its recommended rules
- * and the Camunda 7.24 compatibility rules ({@code .bpmnlintrc}), and dmnlint with its recommended
- * rules ({@code .dmnlintrc}). The linters are the npm packages pinned in tools/modelcheck (install
+ * Every file in processes/, dmn/ and forms/ passes the model linters: bpmnlint with its recommended rules
+ * and the Camunda 7.24 compatibility rules ({@code .bpmnlintrc}), dmnlint with its recommended
+ * rules ({@code .dmnlintrc}), and Camunda Modeler's form linter (tools/modelcheck/formlint.mjs). The linters are the npm packages pinned in tools/modelcheck (install
  * them with {@code npm ci --prefix tools/modelcheck}); they run with the repository root as working
  * directory, so they read the rc files there.
  *
@@ -87,7 +87,7 @@ class ModelLintTest {
   private static final String DOCS_DMNLINT = "https://github.com/bpmn-io/dmnlint/tree/master/docs/rules";
 
   static Stream<Path> models() throws IOException {
-    return Stream.concat(files("processes", ".bpmn"), files("dmn", ".dmn"));
+    return Stream.of(files("processes", ".bpmn"), files("dmn", ".dmn"), files("forms", ".form")).flatMap(s -> s);
   }
 
   @BeforeAll
@@ -124,6 +124,10 @@ class ModelLintTest {
   @MethodSource("models")
   void passesTheLinter(Path model) throws Exception {
     boolean bpmn = model.toString().endsWith(".bpmn");
+    if (model.toString().endsWith(".form")) {
+      lintForm(model);
+      return;
+    }
     String linter = bpmn ? "bpmnlint" : "dmnlint";
     List<String> command = new ArrayList<>(List.of("node", NODE_MODULES.resolve(".bin").resolve(linter).toString()));
     if (bpmn) {
@@ -131,6 +135,30 @@ class ModelLintTest {
     }
     command.add(model.toString()); // relative to the repository root, e.g. processes/charge.bpmn
 
+    Run run = run(command, linter, model);
+    if (run.exitCode() != 0 || run.problems()) {
+      fail(linter + " (" + (bpmn ? ".bpmnlintrc" : ".dmnlintrc") + ") rejects " + model + " (exit code "
+          + run.exitCode() + "):\n\n" + run.output() + "\n\n" + howToFix(run.output(), bpmn));
+    }
+  }
+
+  /**
+   * A Camunda Form passes @camunda/form-linting (Camunda Modeler's form linter) as tools/modelcheck/formlint.mjs
+   * runs it: errors and warnings alike.
+   */
+  private static void lintForm(Path form) throws Exception {
+    Run run = run(List.of("node", MODELCHECK.resolve("formlint.mjs").toString(), form.toString()), "formlint", form);
+    if (run.exitCode() != 0 || run.problems()) {
+      fail("The form linter rejects " + form + " (exit code " + run.exitCode() + "):\n\n" + run.output()
+          + "\n\nHow to fix: open the form in Camunda Modeler, which shows the same problems on the named"
+          + " fields (first column: the field id); keep field keys unchanged, the processes and TaskInputCheck use"
+          + " them. Read-only, not disabled, for facts; executionPlatformVersion 7.24.0.");
+    }
+  }
+
+  private record Run(int exitCode, String output, boolean problems) {}
+
+  private static Run run(List<String> command, String linter, Path model) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
     // the linters load plugins and moddle extensions named in the rc files from the working
     // directory (the repository root): point Node's module resolution at tools/modelcheck
@@ -145,12 +173,8 @@ class ModelLintTest {
       fail(linter + " did not finish " + model + " within " + TIMEOUT_SECONDS + " s");
     }
     String out = ANSI.matcher(output.get(10, TimeUnit.SECONDS)).replaceAll("").strip();
-    boolean problems = out.contains("✖"); // the linters' summary line: "✖ 1 problem (0 errors, 1 warning)"
-
-    if (process.exitValue() != 0 || problems) {
-      fail(linter + " (" + (bpmn ? ".bpmnlintrc" : ".dmnlintrc") + ") rejects " + model + " (exit code "
-          + process.exitValue() + "):\n\n" + out + "\n\n" + howToFix(out, bpmn));
-    }
+    // the linters' summary line: "✖ 1 problem (0 errors, 1 warning)"
+    return new Run(process.exitValue(), out, out.contains("✖"));
   }
 
   /** One line per rule that fired: what to do, and where the rule is documented. */

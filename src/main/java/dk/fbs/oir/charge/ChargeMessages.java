@@ -13,9 +13,13 @@ import org.springframework.stereotype.Component;
 class ChargeMessages {
 
   private final RuntimeService runtimeService;
+  private final ChargeLedger ledger;
+  private final ChargeFacts facts;
 
-  ChargeMessages(RuntimeService runtimeService) {
+  ChargeMessages(RuntimeService runtimeService, ChargeLedger ledger, ChargeFacts facts) {
     this.runtimeService = runtimeService;
+    this.ledger = ledger;
+    this.facts = facts;
   }
 
   /** Delivers the message if the process waits for it; otherwise it is not needed (the ledger has the news). */
@@ -30,7 +34,10 @@ class ChargeMessages {
     }
   }
 
-  /** The process reads the balance at its next wait, whether or not it waits for a payment now. */
+  /**
+   * The process reads the balance at its next wait, whether or not it waits for a payment now; an
+   * open task shows it at once.
+   */
   void setBalance(Charge charge, Money balance) {
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(ChargeProcess.KEY)
@@ -38,6 +45,7 @@ class ChargeMessages {
         .singleResult();
     if (instance != null) {
       runtimeService.setVariable(instance.getId(), BALANCE_ORE.name(), balance.ore());
+      facts.refresh(ledger.get(charge.fbsChargeId()), instance.getId());
     }
   }
 

@@ -7,31 +7,49 @@ import static dk.fbs.oir.charge.ChargeProcess.REDUCTION_AMOUNT;
 
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
+import dk.fbs.oir.tasklist.TaskForms;
 import java.math.BigDecimal;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a caseworker's input when a task is completed; a refusal keeps the task open and shows
- * the Danish message in Tasklist. Every decision must be chosen: the forms' enum fields start at
- * "— vælg —", so a decision (say, sending a child's debt to collection) is never a default.
+ * The caseworker's input, checked on the server. When a task is created, what an earlier round of
+ * the same task left in the process (say, the decision on a first dispute) is removed, so every
+ * decision must be made anew, and what the form shows read-only becomes the task's own copy, so a
+ * submitted value cannot change the process. When it is completed, the submitted values must pass the task's form
+ * (required fields, one of the offered choices, length, format) and our own rules; a refusal keeps
+ * the task open and shows the Danish message in Tasklist.
  */
 @Component("taskInputCheck")
 public class TaskInputCheck implements TaskListener {
 
   private final ChargeLedger ledger;
+  private final TaskForms forms;
 
-  public TaskInputCheck(ChargeLedger ledger) {
+  public TaskInputCheck(ChargeLedger ledger, TaskForms forms) {
     this.ledger = ledger;
+    this.forms = forms;
   }
 
-  /** The first option of every decision in the forms: nothing decided yet. */
+  /** The first option of the decisions of the generated forms of process versions deployed before forms/. */
   public static final String CHOOSE = "CHOOSE";
 
   @Override
   public void notify(DelegateTask task) {
+    TaskForms.Form form = forms.of(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      form.inputs().forEach(input -> task.getExecution().removeVariable(input.key()));
+      form.shown().stream().filter(key -> !task.hasVariableLocal(key))
+          .forEach(key -> task.setVariableLocal(key, task.getVariable(key)));
+      return;
+    }
+    List<String> problems = TaskForms.problems(form.inputs(), task::getVariable);
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException(String.join("; ", problems));
+    }
     task.getVariables().forEach((name, value) -> {
       if (name.endsWith("Decision") && CHOOSE.equals(value)) {
         throw new ProcessEngineException("Vælg en beslutning");
@@ -45,7 +63,7 @@ public class TaskInputCheck implements TaskListener {
       Money reduction = reduction(REDUCTION_AMOUNT.get(task));
       Money balance = ledger.get(FBS_CHARGE_ID.get(task)).balance();
       if (reduction.compareTo(balance) >= 0) {
-        throw new ProcessEngineException("Nedsættelsen skal være mindre end restsaldoen (" + balance
+        throw new ProcessEngineException("Nedsættelsen skal være mindre end restsaldoen (" + ChargeFacts.kroner(balance)
             + " kr.); vælg 'Annullér gebyret' for hele beløbet");
       }
     }

@@ -85,6 +85,11 @@ public record IdempotencyRef(String value) {
     return new IdempotencyRef("afstem/" + municipalityCode + "/" + day);
   }
 
+  /** Onboarding's connection test with the vendor: a step (opret, hent, krediter) of attempt {@code n}. */
+  public static IdempotencyRef vendorTest(String municipalityCode, int n, String step) {
+    return new IdempotencyRef("onboarding/" + municipalityCode + "/test/" + n + "/" + step);
+  }
+
   /** A live search for FBS: a read, new each time. */
   public static IdempotencyRef search() {
     return new IdempotencyRef("soeg/" + UUID.randomUUID());

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
  * Deploys a changed BPMN or DMN file into the running application, as the jar's own deployment
  * would (same deployment name, source and resource path, deploy-changed-only): an unchanged file
  * makes no new version. The file should then also go into processes/ or dmn/ for the next release,
- * or the next start deploys the jar's older file as yet another version.
+ * or the next start deploys the jar's older file as yet another version. A process goes out with
+ * the jar's forms (forms/*.form): its user tasks bind the Camunda Form of their own deployment.
  */
 @Service
 public class ModelDeployment {
@@ -55,12 +56,15 @@ public class ModelDeployment {
       if (fileName.endsWith(".dmn")) {
         requireNewVersionTags(content);
       }
-      deployment = repository.createDeployment()
+      var builder = repository.createDeployment()
           .name(ARCHIVE)
           .source(SOURCE)
           .enableDuplicateFiltering(true)
-          .addInputStream(resource, new ByteArrayInputStream(content))
-          .deployWithResult();
+          .addInputStream(resource, new ByteArrayInputStream(content));
+      if (fileName.endsWith(".bpmn")) {
+        forms().forEach((name, form) -> builder.addInputStream(name, new ByteArrayInputStream(form)));
+      }
+      deployment = builder.deployWithResult();
     } catch (ParseException | ModelException invalid) {
       throw new IllegalArgumentException(fileName + " is not a valid model: " + invalid.getMessage(), invalid);
     }
@@ -71,6 +75,20 @@ public class ModelDeployment {
     Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
         .ifPresent(list -> list.forEach(d -> versions.add(describe(d))));
     return new Deployed(deployment.getId(), versions);
+  }
+
+  /** The jar's forms by resource name (forms/…), as the process application deploys them. */
+  private static java.util.Map<String, byte[]> forms() {
+    java.util.Map<String, byte[]> forms = new java.util.TreeMap<>();
+    try {
+      for (var form : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+          .getResources("classpath*:forms/*.form")) {
+        forms.put("forms/" + form.getFilename(), form.getContentAsByteArray());
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("The forms of the jar cannot be read", e);
+    }
+    return forms;
   }
 
   /** Well-formed XML without a DOCTYPE, so no entity is ever resolved or expanded, before any model parser sees it. */

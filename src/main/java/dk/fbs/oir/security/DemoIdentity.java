@@ -19,21 +19,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded demo's people (profile {@code demo} only; passwords in the README): caseworkers of
- * København, Esbjerg and Kolding, each a member of their municipality's group and tenant, and the
- * Tasklist filter "Min kommunes opgaver". In production identities come from the municipality's
+ * København, Esbjerg and Kolding and the project leader of Dragør (not enrolled yet), each a member
+ * of their municipality's group and tenant, and the Tasklist filter "Min kommunes opgaver". In production identities come from the municipality's
  * SSO (see README), and the administrator from CAMUNDA_BPM_ADMINUSER_*.
  */
 @Component
 @Profile("demo")
 public class DemoIdentity {
 
-  /** Caseworker user id, municipality code and name. */
-  record Caseworker(String userId, String municipalityCode, String municipality) {}
+  /** A demo user: id, group (its tasks' candidate group), the group's and user's names, municipality. */
+  record Caseworker(String userId, String group, String role, String municipalityCode, String municipality) {
+    Caseworker(String userId, String municipalityCode, String municipality) {
+      this(userId, caseworkerGroup(municipalityCode), "Sagsbehandler", municipalityCode, municipality);
+    }
+  }
 
   static final List<Caseworker> CASEWORKERS = List.of(
       new Caseworker("sb-koebenhavn", "101", "København"),
       new Caseworker("sb-esbjerg", "561", "Esbjerg"),
-      new Caseworker("sb-kolding", "621", "Kolding"));
+      new Caseworker("sb-kolding", "621", "Kolding"),
+      // onboarding.bpmn's tasks go to projektleder-<code>
+      new Caseworker("pl-dragoer", "projektleder-155", "Projektleder", "155", "Dragør"));
   static final String FILTER_NAME = "Min kommunes opgaver";
 
   private final IdentityService identity;
@@ -51,36 +57,38 @@ public class DemoIdentity {
 
   @EventListener(ApplicationReadyEvent.class)
   public void seed() {
+    Filter filter = filters.createFilterQuery().filterName(FILTER_NAME).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(FILTER_NAME)
+          .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+              .includeAssignedTasks()); // a claimed task stays in the list
+      filters.saveFilter(filter);
+    }
     for (Caseworker c : CASEWORKERS) {
-      String group = caseworkerGroup(c.municipalityCode());
+      String group = c.group();
+      // a group new to an existing demo database (pl-dragoer's) is seeded like the first ones
       if (identity.createGroupQuery().groupId(group).count() == 0) {
         Group g = identity.newGroup(group);
-        g.setName("Sagsbehandlere, " + c.municipality());
+        g.setName(c.role() + "e, " + c.municipality());
         g.setType("WORKFLOW");
         identity.saveGroup(g);
-        Tenant tenant = identity.newTenant(MunicipalityTenants.tenantOf(c.municipalityCode()));
-        tenant.setName(c.municipality() + " Kommune");
-        identity.saveTenant(tenant);
-        identity.createTenantGroupMembership(tenant.getId(), group);
+        String tenantId = MunicipalityTenants.tenantOf(c.municipalityCode());
+        if (identity.createTenantQuery().tenantId(tenantId).count() == 0) {
+          Tenant tenant = identity.newTenant(tenantId);
+          tenant.setName(c.municipality() + " Kommune");
+          identity.saveTenant(tenant);
+        }
+        identity.createTenantGroupMembership(tenantId, group);
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
       }
       if (identity.createUserQuery().userId(c.userId()).count() == 0) {
         User user = identity.newUser(c.userId());
-        user.setFirstName("Sagsbehandler");
+        user.setFirstName(c.role());
         user.setLastName(c.municipality());
         user.setPassword("demo");
         identity.saveUser(user);
         identity.createMembership(c.userId(), group);
-      }
-    }
-    if (filters.createFilterQuery().filterName(FILTER_NAME).count() == 0) {
-      Filter filter = filters.newTaskFilter(FILTER_NAME)
-          .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-              .includeAssignedTasks()); // a claimed task stays in the list
-
-      filters.saveFilter(filter);
-      for (Caseworker c : CASEWORKERS) {
-        grant(caseworkerGroup(c.municipalityCode()), Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }
   }

@@ -49,6 +49,10 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/v1/reconciliations/**")
                 .hasAnyRole(OPERATOR, MunicipalityAccess.CASEWORKER)
             .requestMatchers("/api/v1/reconciliations/**").hasRole(OPERATOR)
+            // onboardings: operators start them and see all, project leaders see their municipality's
+            .requestMatchers(HttpMethod.GET, "/api/v1/onboardings", "/api/v1/onboardings/**")
+                .hasAnyRole(OPERATOR, MunicipalityAccess.CASEWORKER)
+            .requestMatchers("/api/v1/onboardings", "/api/v1/onboardings/**").hasRole(OPERATOR)
             .anyRequest().hasRole(FBS))
         .authenticationProvider(MunicipalityAccess.camundaUsers(identity, apiClients))
         .httpBasic(withDefaults())

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Flow-node coverage of the class must be 100 %.
  */
 @Deployment(resources = {"processes/charge.bpmn", "dmn/debtor-routing.dmn", "dmn/reminder-policy.dmn",
-    "dmn/collection.dmn"})
+    "dmn/collection.dmn", "forms/handle-rejected-claim.form", "forms/handle-dispute.form",
+    "forms/handle-overpayment.form", "forms/approve-collection.form", "forms/handle-returned-claim.form"})
 class ChargeProcessTest {
 
   @RegisterExtension
@@ -84,6 +85,7 @@ class ChargeProcessTest {
     Mocks.register("writeOff", call("writeOff", execution -> { }));
     Mocks.register("deadlines", new Deadlines(Clock.systemDefaultZone()));
     Mocks.register("taskInputCheck", (TaskListener) task -> { });
+    Mocks.register("chargeFacts", (TaskListener) task -> { });
   }
 
   private JavaDelegate call(String name, JavaDelegate behaviour) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both paths of processes/library-payment.bpmn. */
-@Deployment(resources = "processes/library-payment.bpmn")
+@Deployment(resources = {"processes/library-payment.bpmn", "forms/handle-rejected-payment.form"})
 class LibraryPaymentProcessTest {
 
   @RegisterExtension
@@ -36,6 +36,7 @@ class LibraryPaymentProcessTest {
     BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register("forwardLibraryPayment", (JavaDelegate) execution -> forward.execute(execution));
     Mocks.register("taskInputCheck", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+    Mocks.register("chargeFacts", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
   }
 
   @AfterEach

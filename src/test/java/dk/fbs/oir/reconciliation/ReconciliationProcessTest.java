@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** processes/reconciliation.bpmn and reconciliation-difference.bpmn with dmn/reconciliation-handling.dmn. */
 @Deployment(resources = {"processes/reconciliation.bpmn", "processes/reconciliation-difference.bpmn",
-    "dmn/reconciliation-handling.dmn"})
+    "dmn/reconciliation-handling.dmn", "forms/resolve-difference.form"})
 class ReconciliationProcessTest {
 
   @RegisterExtension
@@ -57,6 +57,7 @@ class ReconciliationProcessTest {
     Mocks.register("recordResolution", (JavaDelegate) execution ->
         recorded.add("resolution " + execution.getVariable("resolutionDecision")));
     Mocks.register("taskInputCheck", (TaskListener) task -> { });
+    Mocks.register("reconciliationFacts", (TaskListener) task -> { });
   }
 
   /** Stands in for {@link PlanReconciliationDelegate}: yesterday is 2026-11-20; three municipalities are live. */

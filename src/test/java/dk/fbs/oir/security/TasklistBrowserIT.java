@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,9 +50,11 @@ import org.springframework.test.context.ActiveProfiles;
  * An Esbjerg caseworker in Tasklist, in a real browser: headless Chromium (Debian's package)
  * driven by {@code src/test/browser/tasklist.mjs} with playwright-core. The caseworker logs in,
  * sees only Esbjerg's task in "Min kommunes opgaver" (not København's, neither in the list nor by
- * its link), approves "Godkend oversendelse til inddrivelse", and the charge goes on to PSRM.
- * Screenshots: {@code target/browser/tasklist-list.png}, {@code tasklist.png} (before completing)
- * and {@code tasklist-completed.png}.
+ * its link), approves "Godkend oversendelse til inddrivelse" in its Camunda Form, and the charge
+ * goes on to PSRM; once with Danish as the browser's language, once with English. Screenshots:
+ * {@code target/browser/<locale>/tasklist-list.png}, {@code tasklist.png} (before completing) and
+ * {@code tasklist-completed.png}; the Danish list and form also as docs/tasklist-list.png and
+ * docs/tasklist-form.png.
  *
  * <p>Needs {@code /usr/bin/chromium}, {@code node} and {@code src/test/browser/node_modules};
  * {@code .ci/run} installs them. Without them the test fails and says so; it never skips.
@@ -67,6 +71,7 @@ class TasklistBrowserIT {
   private static final Path SCRIPT = BROWSER_TESTS.resolve("tasklist.mjs");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path SCREENSHOTS = BASEDIR.resolve("target/browser");
+  private static final Path DOCS = BASEDIR.resolve("docs");
   private static final String INSTALL_HINT = "run .ci/run, or install by hand: apt-get install -y chromium && "
       + "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix src/test/browser";
   private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(3);
@@ -115,8 +120,17 @@ class TasklistBrowserIT {
     clock.reset();
   }
 
-  @Test
-  void anEsbjergCaseworkerApprovesTheTransferToCollectionInTasklist() throws Exception {
+  /**
+   * Danish, the caseworkers' language, and English (the fallback) for a browser in another
+   * language: Tasklist's own texts in that language, our forms always Danish. The Danish run's
+   * screenshots of the list and of the form go to docs/ for the README.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "da-DK; Log ind; Tag opgaven|Sæt opfølgningsdato|Sæt frist",
+      "en-US; Log in; Claim|Set follow-up date|Set due date"})
+  void anEsbjergCaseworkerApprovesTheTransferToCollectionInTasklist(String locale, String loginText, String taskTexts)
+      throws Exception {
     String esbjerg = "FBS-561-" + UUID.randomUUID();
     charges.receive(TestCharges.charge(esbjerg, "561", MINOR_CPR, LocalDate.of(2026, 11, 20)));
     awaitStatus(esbjerg, ChargeStatus.INVOICED);
@@ -141,8 +155,9 @@ class TasklistBrowserIT {
         "--user", "sb-esbjerg", "--password", "demo", "--filter", "Min kommunes opgaver",
         "--task", APPROVAL_TASK, "--expect", APPROVAL_TASK, "--tenant", "561",
         "--forbid", REJECTED_TASK, "--forbid-task-id", rejected.getId(),
-        "--field", "approvalDecision", "--value", "APPROVE", "--label", "Oversend til inddrivelse",
-        "--out", SCREENSHOTS.toString()));
+        "--label", "Oversend til inddrivelse", "--locale", locale, "--login-text", loginText,
+        "--task-text", taskTexts.split("\\|")[0], "--task-text", taskTexts.split("\\|")[1],
+        "--task-text", taskTexts.split("\\|")[2], "--out", SCREENSHOTS.resolve(locale).toString()));
 
     // Esbjerg's charge went past Gateway_Approval to PSRM, decided by the caseworker in the browser
     assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isZero();
@@ -166,8 +181,14 @@ class TasklistBrowserIT {
     assertThat(stillThere.getAssignee()).isNull();
     assertThat(ledger.get(copenhagen).status()).isEqualTo(ChargeStatus.REJECTED);
 
-    assertThat(SCREENSHOTS.resolve("tasklist.png")).isNotEmptyFile();
-    assertThat(SCREENSHOTS.resolve("tasklist-completed.png")).isNotEmptyFile();
+    assertThat(SCREENSHOTS.resolve(locale).resolve("tasklist.png")).isNotEmptyFile();
+    assertThat(SCREENSHOTS.resolve(locale).resolve("tasklist-completed.png")).isNotEmptyFile();
+    if (locale.startsWith("da")) {
+      Files.copy(SCREENSHOTS.resolve(locale).resolve("tasklist-list.png"), DOCS.resolve("tasklist-list.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(SCREENSHOTS.resolve(locale).resolve("tasklist.png"), DOCS.resolve("tasklist-form.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   // ------------------------------------------------------------------

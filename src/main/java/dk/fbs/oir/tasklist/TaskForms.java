@@ -1,0 +1,123 @@
+package dk.fbs.oir.tasklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda Form of a user task (forms/*.form, bound by {@code camunda:formRef} to the form of the
+ * same deployment), read on the server so that what the form asks for is checked again when the task
+ * is completed: a crafted request does not pass what the form would not let through.
+ */
+@Component
+public class TaskForms {
+
+  /** The form fields a caseworker fills in; read-only ones show facts (see {@link Form#shown()}). */
+  private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "radio", "select",
+      "checkbox", "checklist", "taglist", "datetime");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One input of a form, with the rules the form gives it. */
+  public record Input(String key, String label, boolean required, List<String> values, Integer maxLength,
+      Pattern pattern) {}
+
+  /**
+   * A form's inputs, and the keys of its read-only fields: Tasklist submits those too (read-only, unlike
+   * disabled, is accessible), so they are task variables, and a submitted value changes only the task's copy.
+   */
+  public record Form(List<Input> inputs, List<String> shown) {}
+
+  private static final Form NONE = new Form(List.of(), List.of());
+
+  private final Map<String, Form> byDeploymentAndForm = new ConcurrentHashMap<>();
+
+  /** The task's form; no inputs for a task without a Camunda Form (versions deployed before forms/). */
+  public Form of(DelegateTask task) {
+    String formRef = ((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef();
+    if (formRef == null) {
+      return NONE;
+    }
+    RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
+    String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+    return byDeploymentAndForm.computeIfAbsent(deploymentId + "/" + formRef, k -> load(repository, deploymentId, formRef));
+  }
+
+  /** What is wrong with the submitted values, in Danish for the caseworker; empty when nothing is. */
+  public static List<String> problems(List<Input> inputs, Function<String, Object> values) {
+    List<String> problems = new ArrayList<>();
+    for (Input input : inputs) {
+      Object value = values.apply(input.key());
+      String text = value == null ? "" : value.toString();
+      if (text.isBlank()) {
+        if (input.required()) {
+          problems.add("Udfyld '" + input.label() + "'");
+        }
+      } else if (!input.values().isEmpty() && !input.values().contains(text)) {
+        problems.add("Vælg en af mulighederne under '" + input.label() + "'");
+      } else if (input.maxLength() != null && text.length() > input.maxLength()) {
+        problems.add("'" + input.label() + "' må højst være " + input.maxLength() + " tegn");
+      } else if (input.pattern() != null && !input.pattern().matcher(text).matches()) {
+        problems.add("'" + input.label() + "' har ikke det rigtige format");
+      }
+    }
+    return problems;
+  }
+
+  /** The form of a form's JSON (a schema of forms/*.form). */
+  public static Form of(JsonNode form) {
+    Form collected = new Form(new ArrayList<>(), new ArrayList<>());
+    collect(form.path("components"), collected);
+    return new Form(List.copyOf(collected.inputs()), List.copyOf(collected.shown()));
+  }
+
+  private static void collect(JsonNode components, Form form) {
+    for (JsonNode c : components) {
+      collect(c.path("components"), form);
+      if (!INPUT_TYPES.contains(c.path("type").asText()) || !c.hasNonNull("key") || c.path("disabled").asBoolean()) {
+        continue;
+      }
+      if (c.path("readonly").asBoolean()) {
+        form.shown().add(c.path("key").asText());
+        continue;
+      }
+      JsonNode validate = c.path("validate");
+      List<String> values = new ArrayList<>();
+      c.path("values").forEach(v -> values.add(v.path("value").asText()));
+      form.inputs().add(new Input(c.path("key").asText(), c.path("label").asText(c.path("key").asText()),
+          validate.path("required").asBoolean(), List.copyOf(values),
+          validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null,
+          validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null));
+    }
+  }
+
+  private static Form load(RepositoryService repository, String deploymentId, String formRef) {
+    for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
+      if (!resource.endsWith(".form")) {
+        continue;
+      }
+      try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
+        JsonNode form = JSON.readTree(in);
+        if (formRef.equals(form.path("id").asText())) {
+          return of(form);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(resource, e);
+      }
+    }
+    throw new IllegalStateException("Form " + formRef + " is not in deployment " + deploymentId
+        + ": deploy forms/ with the processes");
+  }
+}
