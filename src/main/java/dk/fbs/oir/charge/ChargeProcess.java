@@ -148,9 +148,16 @@ public final class ChargeProcess {
     Task_RecordReturnedToDebtor,
     EndEvent_FollowCollectionOutcome,
     Gateway_AfterFollow,
-    Task_RecordWrittenOffByDebtor,
     EndEvent_WrittenOffByDebtor,
-    Task_HoldClaim;
+    BoundaryEvent_FollowDisputeReceived,
+    Task_HoldClaim,
+    Gateway_InvoiceMerge,
+    Gateway_FollowEnter,
+    Gateway_StepMerge,
+    Gateway_DisputeMerge,
+    Gateway_MissingMerge,
+    Gateway_AfterDunningMerge,
+    Gateway_OutcomeMerge;
 
     public String id() {
       return name();
@@ -188,6 +195,9 @@ public final class ChargeProcess {
   /** Counts holds for disputes; part of the hold's and the resume's idempotency reference. */
   public static final ProcessVariable<Integer> DISPUTE_NO = ProcessVariable.of("disputeNo", Integer.class);
   /** Output of dmn/missing-update.dmn: CASEWORKER or FLAG. */
+  /** "Kontroller manglende opdatering": WAIT or REPORTED. */
+  public static final ProcessVariable<String> MISSING_UPDATE_DECISION =
+      ProcessVariable.of("missingUpdateDecision", String.class);
   public static final ProcessVariable<String> MISSING_UPDATE_HANDLING =
       ProcessVariable.of("missingUpdateHandling", String.class);
   public static final ProcessVariable<String> DEBTOR_SYSTEM_CLAIM_ID =
