@@ -76,7 +76,7 @@ class SimulatorControlController {
   record ClaimView(String claimId, DebtorSystem debtorSystem, String municipalityCode, String fbsChargeId,
       String debtor, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal principal,
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balance, String state, LocalDate dueDate,
-      LocalDate lastPayDate, String paymentReference, int reminders) {}
+      LocalDate lastPayDate, String paymentReference, int reminders, boolean onHold) {}
 
   /** The simulator's claims for one FBS charge (normally exactly one). */
   @GetMapping("/claims")
@@ -87,7 +87,7 @@ class SimulatorControlController {
   private static ClaimView view(SimClaim c) {
     return new ClaimView(c.claimId(), c.debtorSystem(), c.municipalityCode(), c.fbsChargeId(), Cpr.mask(c.cpr()),
         Money.ofOre(c.principalOre()).kroner(), Money.ofOre(c.balanceOre()).kroner(), c.state(), c.dueDate(), c.lastPayDate(),
-        c.paymentReference(), c.reminderCount());
+        c.paymentReference(), c.reminderCount(), c.onHold());
   }
 
   record CitizenPayment(String claimId, BigDecimal amount) {}
