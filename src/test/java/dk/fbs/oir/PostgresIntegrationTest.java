@@ -1,5 +1,6 @@
 package dk.fbs.oir;
 
+import dk.fbs.oir.simulator.SimulatorTestControls;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -24,7 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "test"})
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
-@Import({SoapCallRecorder.Registration.class, MutableClock.Registration.class})
+@Import({SoapCallRecorder.Registration.class, MutableClock.Registration.class,
+    SimulatorTestControls.Registration.class})
 public @interface PostgresIntegrationTest {
 
   /** Settings of this test's own application (another set of properties is another application). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import dk.fbs.oir.charge.Charge;
 import dk.fbs.oir.charge.ChargeStatus;
 import dk.fbs.oir.charge.ChargeType;
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.charge.TimelineEntry;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
@@ -19,6 +20,8 @@ public record ChargeResponse(
     String fbsChargeId,
     String municipalityCode,
     Route route,
+    /** Who runs the collection after the invoice: the debtor system (DEBTOR_LED) or our process (FBS_LED). */
+    DunningMode dunningMode,
     ChargeStatus status,
     ChargeType type,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
@@ -56,7 +59,7 @@ public record ChargeResponse(
   }
 
   static ChargeResponse of(Charge c, List<TimelineEntry> timeline, boolean stale) {
-    return new ChargeResponse(c.fbsChargeId(), c.municipalityCode(), c.route(), c.status(), c.type(),
+    return new ChargeResponse(c.fbsChargeId(), c.municipalityCode(), c.route(), c.dunningMode(), c.status(), c.type(),
         c.amount().kroner(), c.balance().kroner(), c.debtorSystemClaimId(),
         new MaskedDebtor(Cpr.mask(c.debtorCpr()), c.debtorName()), c.description(), c.occurredOn(),
         c.dueDate(), c.lastPayDate(), c.paymentReference(), c.lastConfirmedAt(), stale, paymentOptions(c), timeline);

@@ -3,6 +3,7 @@ package dk.fbs.oir.charge;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.routing.Route;
 import java.util.Optional;
 import java.time.LocalDate;
@@ -22,6 +23,8 @@ public record Charge(
     String branch,
     LocalDate occurredOn,
     Route route,
+    /** Who runs the collection after the invoice; null until routed, and for a charge that stays in FBS. */
+    DunningMode dunningMode,
     ChargeStatus status,
     String debtorSystemClaimId,
     LocalDate dueDate,

@@ -3,6 +3,7 @@ package dk.fbs.oir.charge;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.ClaimState;
 import dk.fbs.oir.debtorsystem.ClaimSubmission;
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.debtorsystem.OirGateway;
 import dk.fbs.oir.debtorsystem.OirRejection;
@@ -93,6 +94,27 @@ public class ChargeClaims {
     return ledger.get(charge.fbsChargeId()).balance();
   }
 
+  /** Holds the claim while dispute {@code n} is decided (DEBTOR_LED): the debtor system's dunning pauses. */
+  public ClaimState hold(Charge charge, int n) {
+    ClaimState claim = oir.hold(charge.debtorSystem(), charge.municipalityCode(), charge.debtorSystemClaimId(),
+        "Indsigelse fra borgeren behandles", IdempotencyRef.hold(charge.fbsChargeId(), n));
+    ledger.recordBalance(charge.fbsChargeId(), claim.balance(), claim.changedAt(), null,
+        "Fordringen er berostillet i " + charge.debtorSystem().displayName() + ", mens indsigelsen behandles");
+    return claim;
+  }
+
+  /** Resumes the claim held for dispute {@code n}; the debtor system may give it a new deadline. */
+  public ClaimState resume(Charge charge, int n) {
+    ClaimState claim = oir.resume(charge.debtorSystem(), charge.municipalityCode(), charge.debtorSystemClaimId(),
+        IdempotencyRef.resume(charge.fbsChargeId(), n));
+    if (claim.lastPayDate() != null) {
+      ledger.recordDeadline(charge.fbsChargeId(), claim.lastPayDate());
+    }
+    ledger.recordBalance(charge.fbsChargeId(), claim.balance(), claim.changedAt(), null,
+        "Fordringen er genoptaget i " + charge.debtorSystem().displayName() + "; frist " + claim.lastPayDate());
+    return claim;
+  }
+
   /** Transfer {@code n} to collection (PSRM), with the limitation date: 3 years after the last day to pay. */
   public ClaimState transfer(Charge charge, int n) {
     LocalDate limitation = (charge.lastPayDate() == null ? charge.occurredOn() : charge.lastPayDate()).plusYears(3);
@@ -153,6 +175,7 @@ public class ChargeClaims {
 
   private static ClaimSubmission submission(Charge c) {
     return new ClaimSubmission(c.municipalityCode(), c.fbsChargeId(), c.debtorCpr(), c.debtorName(),
-        c.type().claimKind(), c.amount(), c.description(), c.occurredOn(), c.materialId(), c.branch());
+        c.type().claimKind(), c.amount(), c.description(), c.occurredOn(), c.materialId(), c.branch(),
+        c.dunningMode() == null ? DunningMode.FBS_LED : c.dunningMode());
   }
 }

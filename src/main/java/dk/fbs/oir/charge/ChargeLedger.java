@@ -2,6 +2,7 @@ package dk.fbs.oir.charge;
 
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.routing.Route;
 import java.sql.ResultSet;
@@ -60,6 +61,11 @@ public class ChargeLedger {
 
   public void recordRoute(String fbsChargeId, Route route) {
     jdbc.update("update charge set route = ?, updated_at = ? where fbs_charge_id = ?", route.name(), now(), fbsChargeId);
+  }
+
+  /** Who runs the collection of the charge: decided once, when it is routed to a debtor system. */
+  public void recordDunningMode(String fbsChargeId, DunningMode mode) {
+    jdbc.update("update charge set dunning_mode = ? where fbs_charge_id = ?", mode.name(), fbsChargeId);
   }
 
   /** Moves the charge to a new status and adds the change to its timeline. */
@@ -151,6 +157,17 @@ public class ChargeLedger {
         + " order by municipality_code", String.class);
   }
 
+  /** The balance a debtor system reported with a step of its own; the process records the step itself. */
+  public void recordReportedBalance(String fbsChargeId, Money balance) {
+    jdbc.update("update charge set balance_ore = ? where fbs_charge_id = ?", balance.ore(), fbsChargeId);
+  }
+
+  /** An update we expected since {@code since} has not come: the charge shows as stale once the limit has passed. */
+  public void expectUpdateSince(String fbsChargeId, OffsetDateTime since) {
+    jdbc.update("update charge set awaiting_update_since = coalesce(awaiting_update_since, ?) where fbs_charge_id = ?",
+        since, fbsChargeId);
+  }
+
   /** A new deadline from a reminder. */
   public void recordDeadline(String fbsChargeId, LocalDate lastPayDate) {
     jdbc.update("update charge set last_pay_date = ? where fbs_charge_id = ?", lastPayDate, fbsChargeId);
@@ -175,10 +192,12 @@ public class ChargeLedger {
 
   private static Charge charge(ResultSet rs, int row) throws SQLException {
     String route = rs.getString("route");
+    String mode = rs.getString("dunning_mode");
     return new Charge(rs.getString("fbs_charge_id"), rs.getString("municipality_code"), rs.getString("debtor_cpr"),
         rs.getString("debtor_name"), ChargeType.valueOf(rs.getString("charge_type")),
         Money.ofOre(rs.getLong("amount_ore")), Money.ofOre(rs.getLong("balance_ore")), rs.getString("description"), rs.getString("material_id"), rs.getString("branch"),
         rs.getObject("occurred_on", LocalDate.class), route == null ? null : Route.valueOf(route),
+        mode == null ? null : DunningMode.valueOf(mode),
         ChargeStatus.valueOf(rs.getString("status")), rs.getString("debtor_system_claim_id"),
         rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class),
         rs.getString("payment_reference"), rs.getObject("awaiting_update_since", OffsetDateTime.class),

@@ -26,7 +26,17 @@ public final class ChargeProcess {
     PaymentReceived,
     DisputeReceived,
     CancellationRequested,
-    CollectionOutcome
+    CollectionOutcome,
+    /** DEBTOR_LED: the debtor system reports a step of its own dunning ({@link DebtorStep}). */
+    DebtorStepReported
+  }
+
+  /** Values of {@link #DEBTOR_STEP}: what the debtor system reports in its own dunning (DEBTOR_LED). */
+  public enum DebtorStep {
+    NONE,
+    REMINDER_SENT,
+    TRANSFERRED,
+    WRITTEN_OFF
   }
 
   /** Values of {@link #COLLECTION_OUTCOME}: PSRM's outcome as the gateway "Udfald af inddrivelse" reads it. */
@@ -104,7 +114,50 @@ public final class ChargeProcess {
     StartEvent_CancellationRequested,
     Task_CreditClaim,
     Task_RecordCancelledByFbs,
-    EndEvent_CancelledByFbs;
+    EndEvent_CancelledByFbs,
+    Task_DecideDunningMode,
+    Gateway_InvoiceOrSilence,
+    Event_InvoiceMissing,
+    Task_FlagMissingInvoice,
+    Event_InvoiceIssuedLate,
+    Gateway_DunningMode,
+    Gateway_OnHold,
+    Task_ResumeClaim,
+    SubProcess_FollowDebtor,
+    StartEvent_FollowDebtor,
+    Gateway_FollowMerge,
+    Gateway_FollowState,
+    EndEvent_FollowPaid,
+    EndEvent_FollowWrittenOff,
+    Gateway_DebtorReports,
+    Event_DebtorStepReported,
+    Task_RecordDebtorStep,
+    Event_FollowPayment,
+    Event_MissingUpdate,
+    Task_FlagMissingUpdate,
+    Task_MissingUpdatePolicy,
+    Gateway_MissingUpdate,
+    UserTask_CheckMissingUpdate,
+    Gateway_AfterMissingUpdate,
+    Event_DebtorStepAfterMissing,
+    Event_PaymentAfterMissing,
+    Gateway_InCollection,
+    Event_CollectionOutcomeFollowed,
+    Event_PaymentInCollection,
+    Gateway_FollowReturned,
+    Task_RecordReturnedToDebtor,
+    EndEvent_FollowCollectionOutcome,
+    Gateway_AfterFollow,
+    EndEvent_WrittenOffByDebtor,
+    BoundaryEvent_FollowDisputeReceived,
+    Task_HoldClaim,
+    Gateway_InvoiceMerge,
+    Gateway_FollowEnter,
+    Gateway_StepMerge,
+    Gateway_DisputeMerge,
+    Gateway_MissingMerge,
+    Gateway_AfterDunningMerge,
+    Gateway_OutcomeMerge;
 
     public String id() {
       return name();
@@ -132,6 +185,21 @@ public final class ChargeProcess {
   // ---- routing and submission
   /** Output of dmn/debtor-routing.dmn: a {@link dk.fbs.oir.routing.Route} name. */
   public static final ProcessVariable<String> ROUTE = ProcessVariable.of("route", String.class);
+  /** Output of dmn/dunning-mode.dmn: a {@link dk.fbs.oir.debtorsystem.DunningMode} name, kept for the charge's life. */
+  public static final ProcessVariable<String> DUNNING_MODE = ProcessVariable.of("dunningMode", String.class);
+  /** DEBTOR_LED: the last step the debtor system reported ({@link DebtorStep}), and a reminder's number and fee. */
+  public static final ProcessVariable<String> DEBTOR_STEP = ProcessVariable.of("debtorStep", String.class);
+  public static final ProcessVariable<String> DEBTOR_STEP_TEXT = ProcessVariable.of("debtorStepText", String.class);
+  /** DEBTOR_LED: the claim is held (berostillet) while a dispute is decided. */
+  public static final ProcessVariable<Boolean> CLAIM_ON_HOLD = ProcessVariable.of("claimOnHold", Boolean.class);
+  /** Counts holds for disputes; part of the hold's and the resume's idempotency reference. */
+  public static final ProcessVariable<Integer> DISPUTE_NO = ProcessVariable.of("disputeNo", Integer.class);
+  /** Output of dmn/missing-update.dmn: CASEWORKER or FLAG. */
+  /** "Kontroller manglende opdatering": WAIT or REPORTED. */
+  public static final ProcessVariable<String> MISSING_UPDATE_DECISION =
+      ProcessVariable.of("missingUpdateDecision", String.class);
+  public static final ProcessVariable<String> MISSING_UPDATE_HANDLING =
+      ProcessVariable.of("missingUpdateHandling", String.class);
   public static final ProcessVariable<String> DEBTOR_SYSTEM_CLAIM_ID =
       ProcessVariable.of("debtorSystemClaimId", String.class);
   /** The debtor system's reason for rejecting the claim (error message of "Fordring afvist"). */
@@ -197,6 +265,9 @@ public final class ChargeProcess {
             .putValue(BALANCE_ORE.name(), charge.balance().ore())
             .putValue(SUBMISSION_NO.name(), 1)
             .putValue(TRANSFER_NO.name(), 1)
-            .putValue(REMINDER_NO.name(), 1));
+            .putValue(REMINDER_NO.name(), 1)
+            .putValue(DEBTOR_STEP.name(), DebtorStep.NONE.name())
+            .putValue(CLAIM_ON_HOLD.name(), false)
+            .putValue(DISPUTE_NO.name(), 0));
   }
 }

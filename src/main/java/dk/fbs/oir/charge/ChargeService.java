@@ -50,7 +50,7 @@ public class ChargeService {
       throw new UnknownMunicipalityException(in.municipalityCode());
     }
     Charge charge = new Charge(in.fbsChargeId(), in.municipalityCode(), in.debtorCpr(), in.debtorName(), in.type(),
-        in.amount(), in.amount(), in.description(), in.materialId(), in.branch(), in.occurredOn(), null,
+        in.amount(), in.amount(), in.description(), in.materialId(), in.branch(), in.occurredOn(), null, null,
         ChargeStatus.RECEIVED, null, null, null, null, null, hash(in), null, null, null);
     try {
       tx.executeWithoutResult(status -> {

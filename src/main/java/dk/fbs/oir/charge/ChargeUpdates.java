@@ -3,14 +3,20 @@ package dk.fbs.oir.charge;
 import static dk.fbs.oir.charge.ChargeProcess.BALANCE_ORE;
 import static dk.fbs.oir.charge.ChargeProcess.COLLECTION_OUTCOME;
 import static dk.fbs.oir.charge.ChargeProcess.COLLECTION_OUTCOME_TEXT;
+import static dk.fbs.oir.charge.ChargeProcess.DEADLINE;
+import static dk.fbs.oir.charge.ChargeProcess.DEBTOR_STEP;
+import static dk.fbs.oir.charge.ChargeProcess.DEBTOR_STEP_TEXT;
 import static dk.fbs.oir.charge.ChargeProcess.DUE_DATE;
 import static dk.fbs.oir.charge.ChargeProcess.LAST_PAY_DATE;
 
 import dk.fbs.oir.charge.ChargeProcess.CollectionOutcome;
+import dk.fbs.oir.charge.ChargeProcess.DebtorStep;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.ClaimState;
 import dk.fbs.oir.debtorsystem.ClaimStatus;
 import dk.fbs.oir.debtorsystem.DebtorEvent;
+import dk.fbs.oir.debtorsystem.DunningMode;
+import java.util.HashMap;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -69,6 +75,23 @@ public class ChargeUpdates {
       case CLAIM_WRITTEN_OFF -> {
         if (charge.status() == ChargeStatus.IN_COLLECTION) {
           collectionOutcome(charge, CollectionOutcome.WRITTEN_OFF, event.text());
+        } else if (followsDebtorSystem(charge)) {
+          debtorStep(charge, event, DebtorStep.WRITTEN_OFF, "Afskrevet af " + charge.debtorSystem().displayName()
+              + (event.text() == null ? "" : ": " + event.text()));
+        }
+      }
+      case REMINDER_SENT -> {
+        if (followsDebtorSystem(charge)) {
+          ledger.recordDeadline(charge.fbsChargeId(), event.lastPayDate());
+          debtorStep(charge, event, DebtorStep.REMINDER_SENT, "Rykker " + event.reminderNo() + " sendt af "
+              + charge.debtorSystem().displayName() + (event.amount() == null || event.amount().signum() == 0
+                  ? " uden gebyr" : " med gebyr " + event.amount() + " kr.") + "; ny frist " + event.lastPayDate());
+        }
+      }
+      case TRANSFERRED_TO_COLLECTION -> {
+        if (followsDebtorSystem(charge)) {
+          debtorStep(charge, event, DebtorStep.TRANSFERRED, "Overdraget til inddrivelse hos Gældsstyrelsen (PSRM) af "
+              + charge.debtorSystem().displayName());
         }
       }
       case CLAIM_CHANGED_MANUALLY -> {
@@ -100,6 +123,23 @@ public class ChargeUpdates {
     } else {
       messages.deliverIfWaiting(charge, ChargeProcess.Message.PaymentReceived, Map.of(BALANCE_ORE.name(), balance.ore()));
     }
+  }
+
+  /** DEBTOR_LED: the debtor system's own step; ours in FBS_LED (our request confirmed) changes nothing more. */
+  private static boolean followsDebtorSystem(Charge charge) {
+    return charge.dunningMode() == DunningMode.DEBTOR_LED && !charge.status().isFinal();
+  }
+
+  /** A step of the debtor system's own dunning: its balance now, then the process records and follows it. */
+  private void debtorStep(Charge charge, DebtorEvent event, DebtorStep step, String text) {
+    ledger.recordReportedBalance(charge.fbsChargeId(), event.balance());
+    messages.setBalance(charge, event.balance());
+    Map<String, Object> variables = new HashMap<>(Map.of(DEBTOR_STEP.name(), step.name(), DEBTOR_STEP_TEXT.name(), text,
+        BALANCE_ORE.name(), event.balance().ore()));
+    if (event.lastPayDate() != null) {
+      variables.put(DEADLINE.name(), event.lastPayDate().toString());
+    }
+    messages.deliverIfWaiting(charge, ChargeProcess.Message.DebtorStepReported, variables);
   }
 
   private void collectionOutcome(Charge charge, CollectionOutcome outcome, String text) {

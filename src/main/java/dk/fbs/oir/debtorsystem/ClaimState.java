@@ -15,4 +15,6 @@ public record ClaimState(
     LocalDate lastPayDate,
     String paymentReference,
     int reminders,
-    OffsetDateTime changedAt) {}
+    OffsetDateTime changedAt,
+    /** Berostillet: the debtor system sends no reminder and makes no transfer until it is resumed. */
+    boolean onHold) {}

@@ -15,7 +15,8 @@ public record ClaimSubmission(
     String description,
     LocalDate establishedOn,
     String materialId,
-    String branch) {
+    String branch,
+    DunningMode dunningMode) {
 
   /** ØiR's kinds of claim (fordringsart). */
   public enum ClaimKind {

@@ -52,6 +52,15 @@ public record IdempotencyRef(String value) {
     return new IdempotencyRef(fbsChargeId + "/inddrivelse/" + n);
   }
 
+  /** Holding the claim while dispute {@code n} is decided, and resuming it after. */
+  public static IdempotencyRef hold(String fbsChargeId, int n) {
+    return new IdempotencyRef(fbsChargeId + "/beroe/" + n);
+  }
+
+  public static IdempotencyRef resume(String fbsChargeId, int n) {
+    return new IdempotencyRef(fbsChargeId + "/genoptag/" + n);
+  }
+
   public static IdempotencyRef writeOff(String fbsChargeId) {
     return new IdempotencyRef(fbsChargeId + "/afskriv");
   }

@@ -4,10 +4,12 @@ import static dk.fbs.oir.debtorsystem.OirMapping.text;
 
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.wsdl.debitor.AfskrivFordringAnmodning;
+import dk.fbs.oir.wsdl.debitor.BerostilFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.BetalingsstedType;
 import dk.fbs.oir.wsdl.debitor.DebitorType;
 import dk.fbs.oir.wsdl.debitor.FordringsartType;
 import dk.fbs.oir.wsdl.debitor.ForretningsfejlFault;
+import dk.fbs.oir.wsdl.debitor.GenoptagFordringAnmodning;
 import dk.fbs.oir.wsdl.debitor.HentAfstemningAnmodning;
 import dk.fbs.oir.wsdl.debitor.HentAfstemningSvar;
 import dk.fbs.oir.wsdl.debitor.HentFordringAnmodning;
@@ -59,6 +61,7 @@ public class OirGateway {
     in.setStiftelsesdato(claim.establishedOn());
     in.setMaterialeId(claim.materialId());
     in.setFilial(claim.branch());
+    in.setOpkraevningsstyring(OirMapping.dunning(claim.dunningMode()));
     ClaimState created = call(() -> OirMapping.claim(clients.client(system).opretFordring(in).getFordring()));
     if (!claim.fbsChargeId().equals(created.fbsChargeId()) || !claim.principal().equals(created.principal())) {
       // not the claim we asked for: a technical failure (retried, then an incident), never recorded
@@ -107,6 +110,23 @@ public class OirGateway {
     in.setBeloeb(amount.kroner());
     in.setAarsag(text(reason));
     return call(() -> OirMapping.claim(clients.client(system).krediterFordring(in).getFordring()));
+  }
+
+  /** Berostillelse: the debtor system's own dunning pauses (no reminder, no transfer) until {@link #resume}. */
+  public ClaimState hold(DebtorSystem system, String municipalityCode, String claimId, String reason,
+      IdempotencyRef ref) {
+    BerostilFordringAnmodning in = new BerostilFordringAnmodning();
+    in.setKontekst(context(municipalityCode, ref));
+    in.setFordringId(claimId);
+    in.setAarsag(text(reason));
+    return call(() -> OirMapping.claim(clients.client(system).berostilFordring(in).getFordring()));
+  }
+
+  public ClaimState resume(DebtorSystem system, String municipalityCode, String claimId, IdempotencyRef ref) {
+    GenoptagFordringAnmodning in = new GenoptagFordringAnmodning();
+    in.setKontekst(context(municipalityCode, ref));
+    in.setFordringId(claimId);
+    return call(() -> OirMapping.claim(clients.client(system).genoptagFordring(in).getFordring()));
   }
 
   public ClaimState writeOff(DebtorSystem system, String municipalityCode, String claimId, String reason,

@@ -4,6 +4,7 @@ import dk.fbs.oir.common.Money;
 import dk.fbs.oir.wsdl.debitor.FordringType;
 import dk.fbs.oir.wsdl.debitor.HaendelseType;
 import dk.fbs.oir.wsdl.debitor.KontekstType;
+import dk.fbs.oir.wsdl.debitor.OpkraevningsstyringType;
 import dk.fbs.oir.wsdl.debitor.AfstemningsposteringType;
 import dk.fbs.oir.wsdl.debitor.AuthorityContextType;
 import dk.fbs.oir.wsdl.debitor.CallContextType;
@@ -45,17 +46,22 @@ final class OirMapping {
     return reason.length() <= TEXT_MAX ? reason : reason.substring(0, TEXT_MAX - 1) + "…";
   }
 
+  static OpkraevningsstyringType dunning(DunningMode mode) {
+    return mode == DunningMode.FBS_LED ? OpkraevningsstyringType.FAGSYSTEM : OpkraevningsstyringType.DEBITORSYSTEM;
+  }
+
   static ClaimState claim(FordringType f) {
     return new ClaimState(f.getFordringId(), f.getFagsystemFordringId(), ClaimStatus.of(f.getTilstand()),
         Money.ofKroner(f.getHovedstol()), Money.ofKroner(f.getSaldo()), f.getForfaldsdato(),
-        f.getSidsteRettidigeBetalingsdag(), f.getBetalingsreference(), f.getAntalRykkere(), f.getSenestAendret());
+        f.getSidsteRettidigeBetalingsdag(), f.getBetalingsreference(), f.getAntalRykkere(), f.getSenestAendret(),
+        Boolean.TRUE.equals(f.isBerostillet()));
   }
 
   static DebtorEvent event(HaendelseType h) {
     return new DebtorEvent(h.getLoebenummer(), EventKind.of(h.getHaendelsesart()), h.getFordringId(),
         h.getFagsystemFordringId(), h.getKommunekode(), Money.ofKronerOrNull(h.getBeloeb()), Money.ofKroner(h.getSaldo()),
-        ClaimStatus.of(h.getTilstand()), h.getForfaldsdato(), h.getSidsteRettidigeBetalingsdag(), h.getTidspunkt(),
-        h.getTekst());
+        ClaimStatus.of(h.getTilstand()), h.getForfaldsdato(), h.getSidsteRettidigeBetalingsdag(),
+        h.getRykkerNummer() == null ? null : h.getRykkerNummer().intValueExact(), h.getTidspunkt(), h.getTekst());
   }
 
   static Posting posting(AfstemningsposteringType p) {

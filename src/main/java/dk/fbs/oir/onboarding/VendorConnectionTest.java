@@ -10,6 +10,7 @@ import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.ClaimState;
 import dk.fbs.oir.debtorsystem.ClaimSubmission;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.debtorsystem.OirGateway;
 import dk.fbs.oir.debtorsystem.OirRejection;
@@ -88,7 +89,7 @@ public class VendorConnectionTest implements JavaDelegate {
     String chargeId = "FBS-" + municipality + "-FORBINDELSESTEST-" + attempt;
     ClaimState created = oir.submitClaim(system, new ClaimSubmission(municipality, chargeId, testCpr,
         "Forbindelsestest FBS", ClaimSubmission.ClaimKind.GEBYR, AMOUNT, "Forbindelsestest – krediteres straks",
-        LocalDate.now(clock), null, null), IdempotencyRef.vendorTest(municipality, attempt, "opret"));
+        LocalDate.now(clock), null, null, DunningMode.FBS_LED), IdempotencyRef.vendorTest(municipality, attempt, "opret"));
     ClaimState read = oir.getClaim(system, municipality, created.claimId(),
         IdempotencyRef.vendorTest(municipality, attempt, "hent"));
     if (!created.claimId().equals(read.claimId()) || !read.principal().equals(AMOUNT)) {

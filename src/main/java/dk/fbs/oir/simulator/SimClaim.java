@@ -24,7 +24,13 @@ record SimClaim(
     LocalDate lastPayDate,
     String paymentReference,
     int reminderCount,
-    OffsetDateTime changedAt) {
+    OffsetDateTime changedAt,
+    /** The debtor system dunns the claim itself (invoice, reminders, collection on its own clock). */
+    boolean debtorLed,
+    /** Berostillet: no reminder and no transfer until it is resumed. */
+    boolean onHold,
+    /** When PSRM reports its outcome on a claim the debtor system transferred itself. */
+    LocalDate collectionDue) {
 
   boolean isOpen() {
     return switch (state) {

@@ -7,6 +7,7 @@ import jakarta.jws.WebService;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -47,7 +48,8 @@ class SimulatedDebtorSystem implements DebitorPortType {
       DebitorType debtor = in.getDebitor();
       SimClaim claim = ledger.createClaim(system, municipality(in.getKontekst()), ref(in.getKontekst()),
           new SimulatorLedger.NewClaim(in.getFagsystemFordringId(), debtor.getCprNummer(), debtor.getNavn(),
-              in.getFordringsart().value(), ore(in.getHovedstol()), in.getBeskrivelse(), in.getStiftelsesdato()));
+              in.getFordringsart().value(), ore(in.getHovedstol()), in.getBeskrivelse(), in.getStiftelsesdato(),
+              in.getOpkraevningsstyring() != OpkraevningsstyringType.FAGSYSTEM));
       OpretFordringSvar out = new OpretFordringSvar();
       out.setFordring(fordring(claim));
       return out;
@@ -107,6 +109,26 @@ class SimulatedDebtorSystem implements DebitorPortType {
   }
 
   @Override
+  public BerostilFordringSvar berostilFordring(BerostilFordringAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      BerostilFordringSvar out = new BerostilFordringSvar();
+      out.setFordring(fordring(ledger.hold(system, municipality(in.getKontekst()), ref(in.getKontekst()),
+          in.getFordringId(), in.getAarsag()).claim()));
+      return out;
+    });
+  }
+
+  @Override
+  public GenoptagFordringSvar genoptagFordring(GenoptagFordringAnmodning in) throws ForretningsfejlFault {
+    return answer(() -> {
+      GenoptagFordringSvar out = new GenoptagFordringSvar();
+      out.setFordring(fordring(ledger.resume(system, municipality(in.getKontekst()), ref(in.getKontekst()),
+          in.getFordringId()).claim()));
+      return out;
+    });
+  }
+
+  @Override
   public SendRykkerSvar sendRykker(SendRykkerAnmodning in) throws ForretningsfejlFault {
     return answer(() -> {
       SendRykkerSvar out = new SendRykkerSvar();
@@ -147,6 +169,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
         h.setTilstand(FordringTilstandType.fromValue(e.state()));
         h.setForfaldsdato(e.dueDate());
         h.setSidsteRettidigeBetalingsdag(e.lastPayDate());
+        h.setRykkerNummer(e.reminderNo() == null ? null : BigInteger.valueOf(e.reminderNo()));
         h.setTidspunkt(e.occurredAt());
         h.setTekst(e.text());
         out.getHaendelse().add(h);
@@ -258,6 +281,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
     f.setBetalingsreference(c.paymentReference());
     f.setAntalRykkere(c.reminderCount());
     f.setSenestAendret(c.changedAt());
+    f.setBerostillet(c.onHold() ? Boolean.TRUE : null);
     return f;
   }
 }

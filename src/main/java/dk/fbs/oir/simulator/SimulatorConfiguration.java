@@ -52,9 +52,15 @@ public class SimulatorConfiguration {
     return "/simulator/" + system.slug();
   }
 
+  /** The debtor systems' own clock: the application's, moved on by {@code POST /simulator/api/clock}. */
+  @Bean
+  SimulatorClock simulatorClock(Clock clock) {
+    return new SimulatorClock(clock);
+  }
+
   @Bean
   SimulatorStore simulatorStore(DataSource dataSource, PlatformTransactionManager transactionManager,
-      SimulatorProperties properties, Clock clock, SimulatorPush push) {
+      SimulatorProperties properties, SimulatorClock clock, SimulatorPush push) {
     // the simulator's tables have their own Flyway history: production never migrates them
     Flyway.configure()
         .dataSource(dataSource)
@@ -76,6 +82,11 @@ public class SimulatorConfiguration {
   @Bean
   SimulatedPsrm simulatedPsrm(SimulatorStore store) {
     return new SimulatedPsrm(store);
+  }
+
+  @Bean
+  SimulatedDunning simulatedDunning(SimulatorStore store, SimulatedPsrm psrm, SimulatorProperties properties) {
+    return new SimulatedDunning(store, psrm, properties);
   }
 
   @Bean

@@ -1,8 +1,5 @@
 package dk.fbs.oir.simulator;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
@@ -79,7 +76,7 @@ class SimulatorControlController {
   record ClaimView(String claimId, DebtorSystem debtorSystem, String municipalityCode, String fbsChargeId,
       String debtor, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal principal,
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balance, String state, LocalDate dueDate,
-      LocalDate lastPayDate, String paymentReference, int reminders) {}
+      LocalDate lastPayDate, String paymentReference, int reminders, boolean onHold) {}
 
   /** The simulator's claims for one FBS charge (normally exactly one). */
   @GetMapping("/claims")
@@ -90,7 +87,7 @@ class SimulatorControlController {
   private static ClaimView view(SimClaim c) {
     return new ClaimView(c.claimId(), c.debtorSystem(), c.municipalityCode(), c.fbsChargeId(), Cpr.mask(c.cpr()),
         Money.ofOre(c.principalOre()).kroner(), Money.ofOre(c.balanceOre()).kroner(), c.state(), c.dueDate(), c.lastPayDate(),
-        c.paymentReference(), c.reminderCount());
+        c.paymentReference(), c.reminderCount(), c.onHold());
   }
 
   record CitizenPayment(String claimId, BigDecimal amount) {}
@@ -128,12 +125,6 @@ class SimulatorControlController {
   }
 
   /** A business rejection of a control request is a 409 with the simulator's reason. */
-  @ExceptionHandler(SimulatorRejection.class)
-  ProblemDetail rejected(SimulatorRejection rejection) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-        rejection.code() + ": " + rejection.getMessage());
-  }
-
   private BehaviourView view(DebtorSystem system) {
     SimulatorProperties.Behaviour b = properties.behaviour(system);
     return new BehaviourView(system, b.getFault(), b.getEventDelay(), b.getAnswerDelay(), b.getPaymentDays());

@@ -34,7 +34,8 @@ class SimulatorLedger {
       String claimType,
       long principalOre,
       String description,
-      LocalDate establishedOn) {}
+      LocalDate establishedOn,
+      boolean debtorLed) {}
 
   SimClaim createClaim(DebtorSystem system, String municipality, String idempotencyRef, NewClaim claim) {
     return store.idempotent(system, idempotencyRef, "OpretFordring", null, () -> {
@@ -50,7 +51,7 @@ class SimulatorLedger {
         var ps = con.prepareStatement(
             "insert into sim_claim (debtor_system, municipality_code, fbs_charge_id, cpr, debtor_name,"
                 + " claim_type, principal_ore, balance_ore, state, description, established_on,"
-                + " reminder_count, changed_at) values (?,?,?,?,?,?,?,?,'REGISTRERET',?,?,0,?)",
+                + " reminder_count, changed_at, debtor_led) values (?,?,?,?,?,?,?,?,'REGISTRERET',?,?,0,?,?)",
             new String[] {"claim_no"});
         ps.setString(1, system.name());
         ps.setString(2, municipality);
@@ -63,6 +64,7 @@ class SimulatorLedger {
         ps.setString(9, claim.description());
         ps.setObject(10, claim.establishedOn());
         ps.setObject(11, now);
+        ps.setBoolean(12, claim.debtorLed());
         return ps;
       }, key);
       long claimNo = key.getKey().longValue();
@@ -155,6 +157,30 @@ class SimulatorLedger {
       SimClaim updated = store.change(claim, claim.balanceOre(), "OVERDRAGET_TIL_INDDRIVELSE");
       store.event(updated, "OVERDRAGET_TIL_INDDRIVELSE", null, "Modtaget af PSRM");
       return new Result(claimId, null, updated);
+    });
+  }
+
+  /** Berostillelse: no reminder and no transfer until the claim is resumed. */
+  Result hold(DebtorSystem system, String municipality, String idempotencyRef, String claimId, String reason) {
+    return store.idempotent(system, idempotencyRef, "BerostilFordring", claimId, () -> {
+      SimClaim claim = store.openClaim(system, municipality, claimId);
+      if ("OVERDRAGET_TIL_INDDRIVELSE".equals(claim.state())) {
+        throw new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er under inddrivelse hos Gældsstyrelsen");
+      }
+      jdbc.update("update sim_claim set on_hold = true, changed_at = ? where claim_id = ?", store.now(), claimId);
+      return new Result(claimId, null, store.find(claimId).orElseThrow());
+    });
+  }
+
+  /** Resumes a held claim; a deadline that passed meanwhile is extended by the system's reminder interval. */
+  Result resume(DebtorSystem system, String municipality, String idempotencyRef, String claimId) {
+    return store.idempotent(system, idempotencyRef, "GenoptagFordring", claimId, () -> {
+      SimClaim claim = store.claimOf(system, municipality, claimId);
+      LocalDate extended = store.today().plusDays(properties.behaviour(system).getReminderDays());
+      jdbc.update("update sim_claim set on_hold = false, changed_at = ?,"
+              + " last_pay_date = case when last_pay_date < ? then ? else last_pay_date end where claim_id = ?",
+          store.now(), store.today(), extended, claim.claimId());
+      return new Result(claimId, null, store.find(claimId).orElseThrow());
     });
   }
 

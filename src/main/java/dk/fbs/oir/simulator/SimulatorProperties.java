@@ -1,5 +1,6 @@
 package dk.fbs.oir.simulator;
 
+import java.math.BigDecimal;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -52,6 +53,63 @@ public class SimulatorProperties {
     /** Days from the invoice to its due date (and last day to pay on time). */
     private volatile int paymentDays = 14;
     private volatile Fault fault = Fault.NONE;
+    /** Its own dunning (claims it dunns itself): how many reminders, days between them, the fee. */
+    private volatile int reminders = 2;
+    private volatile int reminderDays = 14;
+    private volatile BigDecimal reminderFee = new BigDecimal("100.00");
+    /** After the last reminder: a balance below this is written off instead of transferred to PSRM. */
+    private volatile BigDecimal writeOffBelow = BigDecimal.ZERO;
+    /** Days PSRM takes to report its outcome on a claim the debtor system transferred, and the outcome. */
+    private volatile int collectionDays = 30;
+    private volatile SimulatedPsrm.CollectionOutcome collectionOutcome = SimulatedPsrm.CollectionOutcome.COLLECTED;
+
+    public int getReminders() {
+      return reminders;
+    }
+
+    public void setReminders(int reminders) {
+      this.reminders = reminders;
+    }
+
+    public int getReminderDays() {
+      return reminderDays;
+    }
+
+    public void setReminderDays(int reminderDays) {
+      this.reminderDays = reminderDays;
+    }
+
+    public BigDecimal getReminderFee() {
+      return reminderFee;
+    }
+
+    public void setReminderFee(BigDecimal reminderFee) {
+      this.reminderFee = reminderFee;
+    }
+
+    public BigDecimal getWriteOffBelow() {
+      return writeOffBelow;
+    }
+
+    public void setWriteOffBelow(BigDecimal writeOffBelow) {
+      this.writeOffBelow = writeOffBelow;
+    }
+
+    public int getCollectionDays() {
+      return collectionDays;
+    }
+
+    public void setCollectionDays(int collectionDays) {
+      this.collectionDays = collectionDays;
+    }
+
+    public SimulatedPsrm.CollectionOutcome getCollectionOutcome() {
+      return collectionOutcome;
+    }
+
+    public void setCollectionOutcome(SimulatedPsrm.CollectionOutcome collectionOutcome) {
+      this.collectionOutcome = collectionOutcome;
+    }
 
     public Duration getEventDelay() {
       return eventDelay;

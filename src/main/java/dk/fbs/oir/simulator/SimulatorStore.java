@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class SimulatorStore {
 
+  static final String REMINDER_SENT = "RYKKER_UDSENDT";
+
   static final String OPEN_STATES = "'REGISTRERET','OPKRAEVET','RYKKET','OVERDRAGET_TIL_INDDRIVELSE'";
 
   final JdbcTemplate jdbc;
@@ -83,7 +85,7 @@ class SimulatorStore {
   }
 
   record Event(long seq, String kind, SimClaim claim, Long amountOre, long balanceOre, String state,
-      LocalDate dueDate, LocalDate lastPayDate, OffsetDateTime occurredAt, String text) {}
+      LocalDate dueDate, LocalDate lastPayDate, Integer reminderNo, OffsetDateTime occurredAt, String text) {}
 
   /**
    * Published events after a cursor, in order, stopping at the first one not yet published: a
@@ -97,7 +99,8 @@ class SimulatorStore {
             : new Event(rs.getLong("seq"), rs.getString("kind"), find(rs.getString("claim_id")).orElseThrow(),
                 rs.getObject("amount_ore", Long.class), rs.getLong("balance_ore"), rs.getString("state"),
                 rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class),
-                rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("text")),
+                rs.getObject("reminder_no", Integer.class), rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("text")),
         system.name(), municipality, after, max);
     int firstHidden = events.indexOf(null);
     return firstHidden < 0 ? events : events.subList(0, firstHidden);
@@ -166,16 +169,20 @@ class SimulatorStore {
     return postingId;
   }
 
-  /** Records an event, published after the system's configured delay (and pushed, if configured). */
+  /**
+   * Records an event, published after the system's configured delay (and pushed, if configured). A
+   * reminder's event carries its number (the claim's reminder count after it).
+   */
   void event(SimClaim claim, String kind, Long amountOre, String text) {
     OffsetDateTime now = now();
     notifier.afterCommit(claim.debtorSystem(), claim.municipalityCode(),
         properties.behaviour(claim.debtorSystem()).getEventDelay());
     jdbc.update("insert into sim_event (debtor_system, municipality_code, claim_id, fbs_charge_id, kind, amount_ore,"
-            + " balance_ore, state, due_date, last_pay_date, occurred_at, visible_at, text)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " balance_ore, state, due_date, last_pay_date, reminder_no, occurred_at, visible_at, text)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         claim.debtorSystem().name(), claim.municipalityCode(), claim.claimId(), claim.fbsChargeId(), kind, amountOre,
-        claim.balanceOre(), claim.state(), claim.dueDate(), claim.lastPayDate(), now,
+        claim.balanceOre(), claim.state(), claim.dueDate(), claim.lastPayDate(),
+        REMINDER_SENT.equals(kind) ? claim.reminderCount() : null, now,
         now.plus(properties.behaviour(claim.debtorSystem()).getEventDelay()), text);
   }
 
@@ -187,7 +194,7 @@ class SimulatorStore {
     return LocalDate.now(clock);
   }
 
-  private static final RowMapper<SimClaim> CLAIM = (ResultSet rs, int i) -> claim(rs);
+  static final RowMapper<SimClaim> CLAIM = (ResultSet rs, int i) -> claim(rs);
 
   private static SimClaim claim(ResultSet rs) throws SQLException {
     return new SimClaim(rs.getLong("claim_no"), rs.getString("claim_id"),
@@ -196,6 +203,7 @@ class SimulatorStore {
         rs.getLong("principal_ore"), rs.getLong("balance_ore"), rs.getString("state"), rs.getString("description"),
         rs.getObject("established_on", LocalDate.class), rs.getObject("due_date", LocalDate.class),
         rs.getObject("last_pay_date", LocalDate.class), rs.getString("payment_reference"), rs.getInt("reminder_count"),
-        rs.getObject("changed_at", OffsetDateTime.class));
+        rs.getObject("changed_at", OffsetDateTime.class), rs.getBoolean("debtor_led"), rs.getBoolean("on_hold"),
+        rs.getObject("collection_due", LocalDate.class));
   }
 }

@@ -1,5 +1,6 @@
 package dk.fbs.oir.charge;
 
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.common.Money;
 import static dk.fbs.oir.charge.ChargeProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +16,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import dk.fbs.oir.routing.UnknownMunicipalityException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Date;
+import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -41,7 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Flow-node coverage of the class must be 100 %.
  */
 @Deployment(resources = {"processes/charge.bpmn", "dmn/debtor-routing.dmn", "dmn/reminder-policy.dmn",
-    "dmn/collection.dmn", "dmn/task-due-dates.dmn", "forms/handle-rejected-claim.form", "forms/handle-dispute.form",
+    "dmn/collection.dmn", "dmn/task-due-dates.dmn", "dmn/dunning-mode.dmn", "dmn/missing-update.dmn",
+    "forms/check-missing-update.form", "forms/handle-rejected-claim.form", "forms/handle-dispute.form",
     "forms/handle-overpayment.form", "forms/approve-collection.form", "forms/handle-returned-claim.form"})
 class ChargeProcessTest {
 
@@ -86,6 +92,12 @@ class ChargeProcessTest {
     Mocks.register("taskInputCheck", (TaskListener) task -> { });
     Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
     Mocks.register("chargeFacts", (TaskListener) task -> { });
+    Mocks.register("recordDunningMode", (ExecutionListener) execution -> { });
+    Mocks.register("chargeWatch", new Watch());
+    Mocks.register("flagMissingUpdate", (JavaDelegate) execution ->
+        recorded.add("FLAGGED: " + ChargeProcess.TEXT.getLocal(execution)));
+    Mocks.register("holdClaim", call("holdClaim", execution -> ChargeProcess.CLAIM_ON_HOLD.set(execution, true)));
+    Mocks.register("resumeClaim", call("resumeClaim", execution -> ChargeProcess.CLAIM_ON_HOLD.set(execution, false)));
   }
 
   private JavaDelegate call(String name, JavaDelegate behaviour) {
@@ -160,7 +172,7 @@ class ChargeProcessTest {
 
     assertThat(pi).hasPassed(Task_ApplyCorrection.id()).isWaitingAt(Task_SubmitClaim.id());
     execute(job());
-    assertThat(pi).isWaitingAt(Event_InvoiceIssued.id()).variables().containsEntry("submissionNo", 2);
+    assertThat(pi).isWaitingAt(Gateway_InvoiceOrSilence.id()).variables().containsEntry("submissionNo", 2);
   }
 
   @Test
@@ -358,7 +370,117 @@ class ChargeProcessTest {
     assertThat(calls).containsExactly("creditClaim");
   }
 
+  // ------------------------------------------------------------------ DEBTOR_LED: the debtor system runs the collection
+
+  @Test
+  void debtorLed_followsTheDebtorSystemsRemindersTransferAndCollection() {
+    ProcessInstance pi = invoiced("157", 12500, "0101901234"); // Gentofte: DEBTOR_LED
+    assertThat(pi).hasPassed(Task_DecideDunningMode.id(), Gateway_DunningMode.id()).hasNotPassed(SubProcess_Dunning.id());
+
+    debtorStep(pi, "REMINDER_SENT", "Rykker 1 sendt af KMD Opus med gebyr 100.00 kr.; ny frist 2026-12-18", 22500);
+    assertThat(pi).isWaitingAt(Gateway_DebtorReports.id());
+    debtorStep(pi, "TRANSFERRED", "Overdraget til inddrivelse hos Gældsstyrelsen (PSRM) af KMD Opus", 22500);
+    assertThat(pi).isWaitingAt(Gateway_InCollection.id());
+    pay(pi, 10000); // a payment during collection is applied
+    assertThat(pi).hasPassed(Event_PaymentInCollection.id()).isWaitingAt(Gateway_InCollection.id());
+    psrm(pi, "COLLECTED", "Inddrevet");
+
+    assertThat(pi).isEnded().hasPassed(EndEvent_FollowCollectionOutcome.id(), Gateway_AfterFollow.id(),
+        Task_RecordCollected.id(), EndEvent_Collected.id());
+    assertThat(calls).doesNotContain("sendReminder", "transferToCollection");
+    assertThat(recorded).containsSubsequence("REMINDED: Rykker 1 sendt af KMD Opus med gebyr 100.00 kr.; ny frist 2026-12-18",
+        "IN_COLLECTION: Overdraget til inddrivelse hos Gældsstyrelsen (PSRM) af KMD Opus");
+  }
+
+  @Test
+  void debtorLed_paid() {
+    ProcessInstance pi = invoiced("157", 12500, "0101901234");
+    pay(pi, 0);
+
+    assertThat(pi).isEnded().hasPassed(Event_FollowPayment.id(), EndEvent_FollowPaid.id(), Task_RecordPaid.id());
+  }
+
+  @Test
+  void debtorLed_writtenOffByTheDebtorSystem() {
+    ProcessInstance pi = invoiced("157", 12500, "0101901234");
+    debtorStep(pi, "WRITTEN_OFF", "Afskrevet af KMD Opus", 0);
+
+    assertThat(pi).isEnded().hasPassed(EndEvent_FollowWrittenOff.id(), EndEvent_WrittenOffByDebtor.id())
+        .hasNotPassed(Task_RecordPaid.id());
+    assertThat(recorded).contains("WRITTEN_OFF: Afskrevet af KMD Opus");
+  }
+
+  @Test
+  void debtorLed_returnedByPsrm_isFollowedFurther() {
+    ProcessInstance pi = invoiced("157", 12500, "0101901234");
+    debtorStep(pi, "TRANSFERRED", "Overdraget", 12500);
+    psrm(pi, "RETURNED", "Debitor er død");
+
+    assertThat(pi).hasPassed(Task_RecordReturnedToDebtor.id()).isWaitingAt(Gateway_DebtorReports.id())
+        .hasNotPassed(UserTask_HandleReturnedClaim.id());
+    assertThat(recorded).contains("REMINDED: Returneret af Gældsstyrelsen: Debitor er død; kommunens økonomifunktion følger op");
+  }
+
+  @Test
+  void debtorLed_aStepNotReportedInTime_isFlaggedAndACaseworkerChecks() {
+    ProcessInstance pi = invoiced("157", 12500, "0101901234");
+    execute(job()); // the freshness limit after the deadline has passed without a word
+
+    assertThat(pi).hasPassed(Event_MissingUpdate.id(), Task_FlagMissingUpdate.id(), Task_MissingUpdatePolicy.id())
+        .isWaitingAt(UserTask_CheckMissingUpdate.id());
+    assertThat(task()).hasCandidateGroup("sagsbehandler-157");
+    assertThat(recorded).anyMatch(r -> r.startsWith("FLAGGED: Debitorsystemet har ikke meldt"));
+    complete(task(), withVariables("missingUpdateDecision", "WAIT"));
+    assertThat(pi).isWaitingAt(Gateway_AfterMissingUpdate.id());
+
+    debtorStep(pi, "REMINDER_SENT", "Rykker 1 sendt", 22500); // late, and followed as usual
+    assertThat(pi).hasPassed(Event_DebtorStepAfterMissing.id()).isWaitingAt(Gateway_DebtorReports.id());
+  }
+
+  @Test
+  void debtorLed_aStepNotReportedInTime_isOnlyFlaggedWherePolicySaysSo() {
+    ProcessInstance pi = invoiced("173", 12500, "0101901234"); // EG ØS-indsigt: the flag only
+    execute(job());
+
+    assertThat(pi).isWaitingAt(Gateway_AfterMissingUpdate.id()).hasNotPassed(UserTask_CheckMissingUpdate.id());
+    pay(pi, 0);
+    assertThat(pi).isEnded().hasPassed(Event_PaymentAfterMissing.id(), Task_RecordPaid.id());
+  }
+
+  @Test
+  void anInvoiceNotReportedInTime_isFlaggedAndStillRecordedWhenItComes() {
+    ProcessInstance pi = start("157", LocalDate.of(2026, 11, 20), 12500, "0101901234");
+    execute(job()); // submit
+    execute(job()); // no invoice within the freshness limit
+
+    assertThat(pi).hasPassed(Event_InvoiceMissing.id(), Task_FlagMissingInvoice.id());
+    correlate(pi, ChargeProcess.Message.InvoiceIssued, Map.of("dueDate", "2026-12-04", "lastPayDate", "2026-12-04"));
+    assertThat(pi).hasPassed(Event_InvoiceIssuedLate.id(), Task_RecordInvoice.id())
+        .isWaitingAt(Gateway_DebtorReports.id());
+  }
+
+  @Test
+  void debtorLed_dispute_holdsTheClaimUntilDecidedThenResumes() {
+    ProcessInstance pi = invoiced("157", 12500, "0101901234");
+    dispute(pi);
+    execute(job()); // hold
+
+    assertThat(pi).hasPassed(BoundaryEvent_FollowDisputeReceived.id(), Task_HoldClaim.id())
+        .isWaitingAt(UserTask_HandleDispute.id());
+    complete(task(), withVariables("disputeDecision", "UPHOLD"));
+    execute(job()); // resume
+
+    assertThat(pi).hasPassed(Gateway_OnHold.id(), Task_ResumeClaim.id()).isWaitingAt(Gateway_DebtorReports.id());
+    assertThat(calls).containsSubsequence("holdClaim", "resumeClaim");
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private void debtorStep(ProcessInstance pi, String step, String text, long balanceOre) {
+    correlate(pi, ChargeProcess.Message.DebtorStepReported,
+        Map.of("debtorStep", step, "debtorStepText", text, "balanceOre", balanceOre));
+  }
+
 
   private ProcessInstance start(String municipalityCode, LocalDate occurredOn, long amountOre, String cpr) {
     ProcessInstance pi = ChargeProcess.start(runtimeService(), charge(municipalityCode, occurredOn, amountOre, cpr));
@@ -370,10 +492,25 @@ class ChargeProcessTest {
   private ProcessInstance invoiced(String municipalityCode, long amountOre, String cpr) {
     ProcessInstance pi = start(municipalityCode, LocalDate.of(2026, 11, 20), amountOre, cpr);
     execute(job()); // submit
-    assertThat(pi).isWaitingAt(Event_InvoiceIssued.id());
+    assertThat(pi).isWaitingAt(Gateway_InvoiceOrSilence.id());
     correlate(pi, ChargeProcess.Message.InvoiceIssued, Map.of("dueDate", "2026-12-04", "lastPayDate", "2026-12-04"));
-    assertThat(pi).hasPassed(Task_RecordInvoice.id()).isWaitingAt(Gateway_PaymentOrDeadline.id());
+    assertThat(pi).hasPassed(Task_RecordInvoice.id())
+        .isWaitingAt(FBS_LED.contains(municipalityCode) ? Gateway_PaymentOrDeadline.id() : Gateway_DebtorReports.id());
     return pi;
+  }
+
+  /** The sample municipalities of dmn/dunning-mode.dmn whose collection our process runs. */
+  private static final Set<String> FBS_LED = Set.of("101", "621", "561");
+
+  /** The timers' dates of "chargeWatch": the freshness limit is the tests' to pass by executing the job. */
+  public static class Watch {
+    public Date fromNow(String route) {
+      return Date.from(Instant.parse("2026-11-21T00:00:00Z"));
+    }
+
+    public Date afterDeadline(String deadline, String route) {
+      return Date.from(LocalDate.parse(deadline).plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
   }
 
   /** Invoiced, and every reminder the policy allows sent without payment. */
@@ -419,7 +556,7 @@ class ChargeProcessTest {
 
   private static Charge charge(String municipalityCode, LocalDate occurredOn, long amountOre, String cpr) {
     return new Charge("FBS-" + municipalityCode + "-" + System.nanoTime(), municipalityCode, cpr, "Jens Hansen",
-        ChargeType.OVERDUE_FEE, Money.ofOre(amountOre), Money.ofOre(amountOre), "Overskredet lånetid", null, null, occurredOn, null,
+        ChargeType.OVERDUE_FEE, Money.ofOre(amountOre), Money.ofOre(amountOre), "Overskredet lånetid", null, null, occurredOn, null, null,
         ChargeStatus.RECEIVED, null, null, null, null, null, "hash", null, null, null);
   }
 }

@@ -38,7 +38,7 @@ class OirMappingTest {
 
     assertThat(OirMapping.claim(f)).isEqualTo(new ClaimState("OP101-00000001", "FBS-101-1", ClaimStatus.REMINDED,
         Money.ofOre(12_500), Money.ofOre(22_550), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15),
-        "+71<000000000000001", 1, AT));
+        "+71<000000000000001", 1, AT, false));
   }
 
   @Test

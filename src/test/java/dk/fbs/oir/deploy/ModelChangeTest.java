@@ -87,10 +87,10 @@ class ModelChangeTest {
   @Test
   void aChangedReminderIntervalReachesNewChargesWhileRunningOnesKeepTheirs() throws Exception {
     FbsClient fbs = new FbsClient(http);
-    // a Frederiksberg charge (KMD Opus) whose invoice is late: it runs on the old version meanwhile
-    simulator.behaviour(DebtorSystem.KMD_OPUS).setEventDelay(Duration.ofHours(1));
-    String running = "FBS-147-" + UUID.randomUUID();
-    charges.receive(TestCharges.charge(running, "147"));
+    // a Kolding charge (Prisme 2015, FBS_LED) whose invoice is late: it runs on the old version meanwhile
+    simulator.behaviour(DebtorSystem.PRISME_2015).setEventDelay(Duration.ofHours(1));
+    String running = "FBS-621-" + UUID.randomUUID();
+    charges.receive(TestCharges.charge(running, "621"));
     fbs.awaitStatus(running, "SUBMITTED");
 
     // the process owner gives the first reminder on a fee 21 days instead of 14, under a new version tag
@@ -122,7 +122,7 @@ class ModelChangeTest {
   void afterAnApprovalStepIsAddedRunningChargesMoveToItAndNoneIsStuck() throws Exception {
     FbsClient fbs = new FbsClient(http);
     List<String> running = new java.util.ArrayList<>();
-    for (String municipality : List.of("101", "621", "173")) {
+    for (String municipality : List.of("101", "621", "561")) { // FBS_LED: our reminders
       String id = "FBS-" + municipality + "-" + UUID.randomUUID();
       charges.receive(TestCharges.charge(id, municipality));
       running.add(id);

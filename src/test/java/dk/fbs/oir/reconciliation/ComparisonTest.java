@@ -1,5 +1,6 @@
 package dk.fbs.oir.reconciliation;
 
+import dk.fbs.oir.debtorsystem.DunningMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.fbs.oir.charge.Charge;
@@ -144,7 +145,7 @@ class ComparisonTest {
   @Test
   void aChargeStillBeingSubmittedIsInFlight() {
     ours.add(new Charge("FBS-1", "101", "0101901234", "Jens", ChargeType.OVERDUE_FEE, Money.ofOre(100), Money.ofOre(100), "x", null, null, DAY,
-        Route.to(DebtorSystem.KMD_OPUS), ChargeStatus.RECEIVED, null, null, null, null, null, "h", CONFIRMED, CONFIRMED, null));
+        Route.to(DebtorSystem.KMD_OPUS), DunningMode.FBS_LED, ChargeStatus.RECEIVED, null, null, null, null, null, "h", CONFIRMED, CONFIRMED, null));
 
     Comparison.Result r = compare();
 
@@ -168,13 +169,13 @@ class ComparisonTest {
 
   private void charge(String id, String claimId, ChargeStatus status, long amountOre, long balanceOre) {
     ours.add(new Charge(id, "101", "0101901234", "Jens", ChargeType.OVERDUE_FEE, Money.ofOre(amountOre), Money.ofOre(balanceOre), "x", null, null,
-        DAY, Route.to(DebtorSystem.KMD_OPUS), status, claimId, null, null, null, null, "h", CONFIRMED, CONFIRMED, CONFIRMED));
+        DAY, Route.to(DebtorSystem.KMD_OPUS), DunningMode.FBS_LED, status, claimId, null, null, null, null, "h", CONFIRMED, CONFIRMED, CONFIRMED));
   }
 
   private void claim(String claimId, String fbsChargeId, String state, long balanceOre) {
     claims.add(new ClaimState(claimId, fbsChargeId, ClaimStatus.ofOirName(state), Money.ofOre(100),
         Money.ofOre(balanceOre), null,
-        null, null, 0, CONFIRMED));
+        null, null, 0, CONFIRMED, false));
   }
 
   private void posting(String claimId, String fbsChargeId, String kind, String amount) {

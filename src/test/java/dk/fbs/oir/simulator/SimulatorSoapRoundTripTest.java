@@ -1,5 +1,6 @@
 package dk.fbs.oir.simulator;
 
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.debtorsystem.ClaimStatus;
 import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.common.Money;
@@ -116,6 +117,6 @@ class SimulatorSoapRoundTripTest {
 
   private static ClaimSubmission submission(String chargeId, String municipality, String cpr) {
     return new ClaimSubmission(municipality, chargeId, cpr, "Jens Hansen", ClaimKind.GEBYR, Money.ofOre(12500),
-        "Overskredet lånetid", LocalDate.of(2026, 11, 20), null, null);
+        "Overskredet lånetid", LocalDate.of(2026, 11, 20), null, null, DunningMode.FBS_LED);
   }
 }

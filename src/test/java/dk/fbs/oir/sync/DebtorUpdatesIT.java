@@ -1,5 +1,6 @@
 package dk.fbs.oir.sync;
 
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.common.Money;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +98,7 @@ class DebtorUpdatesIT {
   void anEventForAnUnknownClaimIsParkedAndShown() {
     String unknown = "HAND-" + UUID.randomUUID(); // created by hand in the debtor system, not by us
     oir.submitClaim(DebtorSystem.PRISME_2009, new ClaimSubmission("561", unknown, TestCharges.CPR, "Jens Hansen",
-        ClaimSubmission.ClaimKind.GEBYR, Money.ofOre(7500), "Manuel fordring", LocalDate.now(), null, null),
+        ClaimSubmission.ClaimKind.GEBYR, Money.ofOre(7500), "Manuel fordring", LocalDate.now(), null, null, DunningMode.FBS_LED),
         new IdempotencyRef(unknown));
     invoiced("561"); // so that Esbjerg's events are read
 

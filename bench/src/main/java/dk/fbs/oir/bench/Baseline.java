@@ -1,5 +1,6 @@
 package dk.fbs.oir.bench;
 
+import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.ClaimState;
 import dk.fbs.oir.debtorsystem.ClaimSubmission;
@@ -95,7 +96,7 @@ final class Baseline {
     ClaimState claim = oir.submitClaim(DebtorSystem.valueOf(route.name()),
         new ClaimSubmission(municipality, id, cpr, "Benchmark Borger " + i, ClaimSubmission.ClaimKind.GEBYR,
             Money.ofOre(amountOre), "Overskredet lånetid", occurredOn, "870970-basis:" + i,
-            "Hovedbiblioteket"),
+            "Hovedbiblioteket", DunningMode.FBS_LED),
         IdempotencyRef.submission(id, 1));
     jdbc.update("update bench_claim set status = 'SUBMITTED', claim_id = ?, updated_at = ? where id = ?",
         claim.claimId(), OffsetDateTime.now(), id);
