@@ -38,6 +38,7 @@ public class ParkedEvents {
   public List<ParkedEvent> list() {
     List<ParkedEvent> parked = new ArrayList<>(jdbc.query("select e.*, m.channel, m.message_id from debtor_event e"
             + " left join received_message m on m.debtor_system = e.debtor_system and m.seq = e.seq"
+            + " and m.outcome = 'PARKED'"
             + " where e.outcome = 'PARKED'",
         (rs, i) -> new ParkedEvent(DebtorSystem.valueOf(rs.getString("debtor_system")), rs.getLong("seq"),
             rs.getString("municipality_code"), rs.getString("claim_id"), rs.getString("fbs_charge_id"),

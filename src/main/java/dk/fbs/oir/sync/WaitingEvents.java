@@ -62,7 +62,7 @@ public class WaitingEvents {
 
   /** A charge got its claim number: its waiting events, once that has committed. */
   @TransactionalEventListener(fallbackExecution = true)
-  void claimRecorded(ClaimRecorded recorded) {
+  public void claimRecorded(ClaimRecorded recorded) {
     later(recorded.fbsChargeId(), 1);
   }
 
