@@ -4,7 +4,8 @@ import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.RoutingService;
 import dk.fbs.oir.routing.UnknownMunicipalityException;
 import dk.fbs.oir.sync.DebtorSync;
-import dk.fbs.oir.sync.DebtorSync.ParkedEvent;
+import dk.fbs.oir.sync.ParkedEvents;
+import dk.fbs.oir.sync.ParkedEvents.ParkedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,10 +33,12 @@ public class DebtorEventsController {
 
   private final DebtorSync sync;
   private final RoutingService routing;
+  private final ParkedEvents parked;
 
-  public DebtorEventsController(DebtorSync sync, RoutingService routing) {
+  public DebtorEventsController(DebtorSync sync, RoutingService routing, ParkedEvents parked) {
     this.sync = sync;
     this.routing = routing;
+    this.parked = parked;
   }
 
   public record Notification(@NotBlank @Pattern(regexp = "\\d{3}", message = "must be a three-digit municipality code")
@@ -55,8 +58,8 @@ public class DebtorEventsController {
   }
 
   @GetMapping("/parked-events")
-  @Operation(summary = "Events for claims we do not know, kept for an operator")
+  @Operation(summary = "Events for claims we do not know, and messages that could not be read, kept for an operator")
   public List<ParkedEvent> parked() {
-    return sync.parked();
+    return parked.list();
   }
 }

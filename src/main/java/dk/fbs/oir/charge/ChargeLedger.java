@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -27,11 +28,16 @@ public class ChargeLedger {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public ChargeLedger(JdbcTemplate jdbc, Clock clock) {
+  public ChargeLedger(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
+
+  /** A charge has its claim number in the debtor system (published in the transaction that recorded it). */
+  public record ClaimRecorded(String fbsChargeId) {}
 
   /** Inserts a new charge; a second insert of the same id fails with a duplicate-key error. */
   public void insert(Charge c) {
@@ -87,6 +93,7 @@ public class ChargeLedger {
         ChargeStatus.SUBMITTED.name(), claimId, paymentReference, balance.ore(), confirmedAt, submissionRef.value(), now,
         fbsChargeId);
     timeline(fbsChargeId, ChargeStatus.SUBMITTED, text, now);
+    events.publishEvent(new ClaimRecorded(fbsChargeId));
   }
 
   /** The idempotency reference that created the charge's current claim (null before it was submitted). */
@@ -103,6 +110,7 @@ public class ChargeLedger {
     jdbc.update("update charge set debtor_system_claim_id = ?, payment_reference = ?, last_confirmed_at = ?,"
         + " updated_at = ? where fbs_charge_id = ?", claimId, paymentReference, confirmedAt, now, fbsChargeId);
     timeline(fbsChargeId, get(fbsChargeId).status(), text, now);
+    events.publishEvent(new ClaimRecorded(fbsChargeId));
   }
 
   /** The invoice (opkrævning) the debtor system issued. */

@@ -34,4 +34,9 @@ public enum EventKind {
     }
     throw new IllegalArgumentException("No event kind for " + wire);
   }
+
+  /** The kind of ØiR's name (as {@link #oirName()} gives it); an unknown name is an IllegalArgumentException. */
+  public static EventKind ofOirName(String oirName) {
+    return of(HaendelsesartType.fromValue(oirName));
+  }
 }

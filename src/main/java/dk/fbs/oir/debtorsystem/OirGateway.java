@@ -116,7 +116,7 @@ public class OirGateway {
   public ClaimState hold(DebtorSystem system, String municipalityCode, String claimId, String reason,
       IdempotencyRef ref) {
     BerostilFordringAnmodning in = new BerostilFordringAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setFordringId(claimId);
     in.setAarsag(text(reason));
     return call(() -> OirMapping.claim(clients.client(system).berostilFordring(in).getFordring()));
@@ -124,7 +124,7 @@ public class OirGateway {
 
   public ClaimState resume(DebtorSystem system, String municipalityCode, String claimId, IdempotencyRef ref) {
     GenoptagFordringAnmodning in = new GenoptagFordringAnmodning();
-    in.setKontekst(context(municipalityCode, ref));
+    in.setKontekst(context(system, municipalityCode, ref));
     in.setFordringId(claimId);
     return call(() -> OirMapping.claim(clients.client(system).genoptagFordring(in).getFordring()));
   }

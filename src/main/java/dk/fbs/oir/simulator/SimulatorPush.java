@@ -3,6 +3,7 @@ package dk.fbs.oir.simulator;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +42,34 @@ class SimulatorPush {
         .build();
   }
 
+  /**
+   * With profile {@code beskedfordeler} the events go to the broker first ({@link SimulatorBeskedfordeler}),
+   * the REST notification only when it did not take them: true when it did.
+   */
+  private volatile BiPredicate<DebtorSystem, String> broker;
+
+  void publishThrough(BiPredicate<DebtorSystem, String> broker) {
+    this.broker = broker;
+  }
+
   /** Schedules a notification for after the current transaction commits. */
   void afterCommit(DebtorSystem system, String municipalityCode, Duration eventDelay) {
-    if (properties.getPushUrl().isBlank() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+    BiPredicate<DebtorSystem, String> first = broker;
+    if ((first == null && properties.getPushUrl().isBlank()) || !TransactionSynchronizationManager.isSynchronizationActive()) {
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        executor.schedule(() -> push(system, municipalityCode), eventDelay.toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+          executor.schedule(() -> push(system, municipalityCode), eventDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+          executor.execute(() -> {
+            if (!first.test(system, municipalityCode) && !properties.getPushUrl().isBlank()) {
+              executor.schedule(() -> push(system, municipalityCode), eventDelay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+          });
+        }
       }
     });
   }

@@ -1,6 +1,5 @@
 package dk.fbs.oir.sync;
 
-import java.math.BigDecimal;
 import dk.fbs.oir.charge.ChargeUpdates;
 import dk.fbs.oir.charge.ChargeUpdates.Outcome;
 import dk.fbs.oir.common.Money;
@@ -25,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads the debtor systems' events after a persisted cursor and applies each to its charge exactly
  * once: every event is recorded under its sequence number in the same transaction that applies it
- * and moves the cursor, so duplicates and replays change nothing. Pull (the timer of
- * debtor-sync.bpmn) and push (a debtor system's notification) both come through here.
+ * (and moves the cursor), so duplicates and replays change nothing. Pull (the timer of
+ * debtor-sync.bpmn), the REST notification, and the messages pushed to us ({@link IncomingMessages}:
+ * Beskedfordeler, the return channel) all come through {@link #record}.
  */
 @Service
 public class DebtorSync {
@@ -39,14 +39,17 @@ public class DebtorSync {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final WaitingEvents waiting;
 
-  public DebtorSync(OirGateway oir, ChargeUpdates updates, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+  public DebtorSync(OirGateway oir, ChargeUpdates updates, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+      WaitingEvents waiting) {
     this.oir = oir;
     this.updates = updates;
     this.jdbc = jdbc;
+    this.waiting = waiting;
     // The timed pull (and reconciliation) runs inside its job's transaction: each event gets a savepoint there, so a
-    // duplicate (a push applied it first) or an event that must wait undoes only itself instead of
-    // aborting the job's whole transaction. Called outside a transaction (push), it is one of its own.
+    // duplicate (a push applied it first) undoes only itself instead of aborting the job's whole
+    // transaction. Called outside a transaction (push), it is one of its own.
     this.tx = new TransactionTemplate(tx.getTransactionManager());
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
@@ -69,18 +72,18 @@ public class DebtorSync {
     return applied;
   }
 
-  /** Reads and applies the events of one municipality until there are no more (or one must wait). */
+  /**
+   * Reads and applies the events of one municipality until there are no more. An event whose
+   * charge is not yet recorded as submitted waits for that charge only ({@link WaitingEvents}); the
+   * municipality's other events go on. First the events that waited for a charge submitted since.
+   */
   public int sync(DebtorSystem system, String municipalityCode) {
-    int applied = 0;
+    int applied = waiting.applyWaiting(system, municipalityCode);
     while (true) {
       long cursor = cursor(system, municipalityCode);
       EventBatch batch = oir.events(system, municipalityCode, cursor, BATCH);
       for (DebtorEvent event : batch.events()) {
-        Outcome outcome = applyOnce(system, event);
-        if (outcome == Outcome.NOT_YET) {
-          return applied; // its charge's submission has not committed: read it again next time
-        }
-        if (outcome == Outcome.APPLIED) {
+        if (record(system, event, true) == Outcome.APPLIED) {
           applied++;
         }
       }
@@ -90,28 +93,35 @@ public class DebtorSync {
     }
   }
 
-  /** Applies one event, records it and moves the cursor, in one transaction; a duplicate changes nothing. */
-  Outcome applyOnce(DebtorSystem system, DebtorEvent event) {
+  /**
+   * Records one event under its sequence number and applies it, in a savepoint of the caller's
+   * transaction (or a transaction of its own); a duplicate changes nothing. The pull also moves its
+   * cursor ({@code moveCursor}); messages pushed to us (Beskedfordeler, the return channel) leave
+   * it, so the pull still reads an event whose message never came. An event whose charge's
+   * submission has not committed is kept as NOT_YET and applied when it has ({@link WaitingEvents}).
+   */
+  public Outcome record(DebtorSystem system, DebtorEvent event, boolean moveCursor) {
     try {
       return tx.execute(status -> {
         // the cursor's row first: a pull and a push reading the same events queue on it instead of
-        // each holding what the other waits for (a deadlock); undone with the rest if the event waits
-        advanceCursor(system, event.municipalityCode(), event.seq());
+        // each holding what the other waits for (a deadlock)
+        if (moveCursor) {
+          advanceCursor(system, event.municipalityCode(), event.seq());
+        }
         jdbc.update("insert into debtor_event (debtor_system, seq, municipality_code, claim_id, fbs_charge_id, kind,"
-                + " amount_ore, balance_ore, claim_state, occurred_at, received_at, outcome, note)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,'APPLIED',?)",
+                + " amount_ore, balance_ore, claim_state, due_date, last_pay_date, occurred_at, received_at, outcome, note)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,'APPLIED',?)",
             system.name(), event.seq(), event.municipalityCode(), event.claimId(), event.fbsChargeId(),
             event.kind().oirName(), event.amount() == null ? null : event.amount().ore(), event.balance().ore(),
-            event.state().oirName(),
+            event.state().oirName(), event.dueDate(), event.lastPayDate(),
             event.occurredAt(), OffsetDateTime.now(clock), event.text());
         Outcome outcome = updates.apply(event);
-        if (outcome == Outcome.NOT_YET) {
-          status.setRollbackOnly();
-          return outcome;
-        }
         if (outcome != Outcome.APPLIED) {
           jdbc.update("update debtor_event set outcome = ? where debtor_system = ? and seq = ?", outcome.name(),
               system.name(), event.seq());
+        }
+        if (outcome == Outcome.NOT_YET) {
+          waiting.recheckAfterCommit(event.fbsChargeId());
         }
         if (outcome == Outcome.PARKED) {
           log.warn("Parked event {} {} of {} for claim {}: no such charge with us", event.kind(), event.seq(),
@@ -120,7 +130,9 @@ public class DebtorSync {
         return outcome;
       });
     } catch (DuplicateKeyException alreadyApplied) {
-      advanceCursor(system, event.municipalityCode(), event.seq());
+      if (moveCursor) {
+        advanceCursor(system, event.municipalityCode(), event.seq());
+      }
       return Outcome.IGNORED;
     }
   }
@@ -140,19 +152,6 @@ public class DebtorSync {
         day.atStartOfDay(zone).toOffsetDateTime(),
         day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
   }
-
-  /** Events kept for an operator because no charge of ours matches them. */
-  public List<ParkedEvent> parked() {
-    return jdbc.query("select * from debtor_event where outcome = 'PARKED' order by received_at",
-        (rs, i) -> new ParkedEvent(DebtorSystem.valueOf(rs.getString("debtor_system")), rs.getLong("seq"),
-            rs.getString("municipality_code"), rs.getString("claim_id"), rs.getString("fbs_charge_id"),
-            rs.getString("kind"), Money.ofOre(rs.getLong("balance_ore")).kroner(),
-            rs.getObject("occurred_at", OffsetDateTime.class), rs.getObject("received_at", OffsetDateTime.class)));
-  }
-
-  public record ParkedEvent(DebtorSystem debtorSystem, long seq, String municipalityCode, String claimId,
-      String fbsChargeId, String kind, BigDecimal balance, OffsetDateTime occurredAt,
-      OffsetDateTime receivedAt) {}
 
   private long cursor(DebtorSystem system, String municipalityCode) {
     List<Long> seq = jdbc.queryForList("select last_seq from sync_cursor where debtor_system = ? and municipality_code = ?",
