@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * debtor system, as JSON:
  *
  * <pre>
- * {"messageId":"…","messageType":"INDBETALING_MODTAGET","debtorSystem":"KMD_OPUS","municipalityCode":"101",
+ * {"messageId":"…","messageType":"INDBETALING_MODTAGET","debtorSystem":"…","municipalityCode":"101",
  *  "sentAt":"2026-11-20T10:15:00+01:00",
  *  "event":{"seq":17,"claimId":"OP101-00000001","fbsChargeId":"FBS-101-000001","amount":"125.00",
  *           "balance":"0.00","state":"BETALT","dueDate":null,"lastPayDate":null,

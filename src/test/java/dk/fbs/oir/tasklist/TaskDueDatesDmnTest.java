@@ -56,6 +56,7 @@ class TaskDueDatesDmnTest {
         arguments(ChargeProcess.Element.UserTask_HandleRejectedClaim.id(), 5, "Rule_HandleRejectedClaim"),
         arguments("UserTask_HandleRejectedPayment", 5, "Rule_HandleRejectedPayment"),
         arguments(ChargeProcess.Element.UserTask_HandleOverpayment.id(), 14, "Rule_HandleOverpayment"),
+        arguments(ChargeProcess.Element.UserTask_CheckMissingUpdate.id(), 3, "Rule_CheckMissingUpdate"),
         arguments(ChargeProcess.Element.UserTask_ApproveCollection.id(), 10, "Rule_ApproveCollection"),
         arguments(ChargeProcess.Element.UserTask_HandleReturnedClaim.id(), 14, "Rule_HandleReturnedClaim"),
         arguments("UserTask_ResolveDifference", 5, "Rule_ResolveDifference"),
