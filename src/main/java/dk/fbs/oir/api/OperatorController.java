@@ -37,7 +37,7 @@ public class OperatorController {
       description = "Over each endpoint's security (on Serviceplatformen: mutual TLS with the function certificate"
           + " and the check municipality as authority), reads the events of oir.endpoints.<system>.check-municipality"
           + " without changing anything. Answers OK, FAILED with the reason, or NOT_CONFIGURED per debtor system.")
-  public List<ConnectionCheck.Result> checkConnections() {
+  public List<ConnectionCheck.CheckResult> checkConnections() {
     return connections.checkAll();
   }
 

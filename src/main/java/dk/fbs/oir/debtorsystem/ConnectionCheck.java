@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 public class ConnectionCheck {
 
   /** The result for one endpoint. */
-  public record Result(DebtorSystem system, String url, SecurityModel security, String municipalityCode,
+  public record CheckResult(DebtorSystem system, String url, SecurityModel security, String municipalityCode,
       Outcome outcome, Long millis, String error) {}
 
   public enum Outcome {
@@ -33,15 +33,15 @@ public class ConnectionCheck {
     this.clock = clock;
   }
 
-  public List<Result> checkAll() {
+  public List<CheckResult> checkAll() {
     return Arrays.stream(DebtorSystem.values()).map(this::check).toList();
   }
 
-  private Result check(DebtorSystem system) {
+  private CheckResult check(DebtorSystem system) {
     OirProperties.Endpoint endpoint = properties.endpoint(system);
     String municipality = endpoint.getCheckMunicipality();
     if (endpoint.getUrl() == null || endpoint.getUrl().isBlank() || municipality == null || municipality.isBlank()) {
-      return new Result(system, endpoint.getUrl(), endpoint.getSecurity(), municipality, Outcome.NOT_CONFIGURED, null,
+      return new CheckResult(system, endpoint.getUrl(), endpoint.getSecurity(), municipality, Outcome.NOT_CONFIGURED, null,
           "set oir.endpoints." + system.slug() + ".url and .check-municipality");
     }
     Instant start = clock.instant();
@@ -53,9 +53,9 @@ public class ConnectionCheck {
     }
   }
 
-  private Result result(DebtorSystem system, OirProperties.Endpoint endpoint, String municipality, Outcome outcome,
+  private CheckResult result(DebtorSystem system, OirProperties.Endpoint endpoint, String municipality, Outcome outcome,
       Instant start, String error) {
-    return new Result(system, endpoint.getUrl(), endpoint.getSecurity(), municipality, outcome,
+    return new CheckResult(system, endpoint.getUrl(), endpoint.getSecurity(), municipality, outcome,
         Duration.between(start, clock.instant()).toMillis(), error);
   }
 

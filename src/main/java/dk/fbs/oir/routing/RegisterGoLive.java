@@ -52,13 +52,16 @@ public class RegisterGoLive {
   /** Every municipality of the latest register, in its order. */
   public List<Entry> entries() {
     DmnModelInstance model = latest();
+    int name = output(model, "municipalityName");
+    int system = output(model, "debtorSystem");
+    int waveColumn = output(model, "wave");
     return rules(model, "DecisionTable_MunicipalityRegister").stream()
         .filter(rule -> rule.getId().startsWith("Rule_Municipality_"))
         .map(rule -> {
           List<OutputEntry> out = List.copyOf(rule.getOutputEntries());
-          String wave = text(out.get(2));
-          return new Entry(unquote(text(rule.getInputEntries().iterator().next())), unquote(text(out.get(0))),
-              unquote(text(out.get(1))), wave.isBlank() || wave.equals("null") ? null : Integer.valueOf(wave));
+          String wave = text(out.get(waveColumn));
+          return new Entry(unquote(text(rule.getInputEntries().iterator().next())), unquote(text(out.get(name))),
+              unquote(text(out.get(system))), wave.isBlank() || wave.equals("null") ? null : Integer.valueOf(wave));
         }).toList();
   }
 
@@ -80,7 +83,7 @@ public class RegisterGoLive {
     if (municipality == null) {
       throw new UnknownMunicipalityException(code);
     }
-    OutputEntry wave = List.copyOf(municipality.getOutputEntries()).get(2);
+    OutputEntry wave = List.copyOf(municipality.getOutputEntries()).get(output(model, "wave"));
     if (text(wave).equals(String.valueOf(goLive.wave()))) {
       return Optional.empty();
     }
@@ -139,6 +142,19 @@ public class RegisterGoLive {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The position of the register's output column {@code name} (columns are found by name, not by place). */
+  private static int output(DmnModelInstance model, String name) {
+    org.camunda.bpm.model.dmn.instance.DecisionTable table =
+        model.getModelElementById("DecisionTable_MunicipalityRegister");
+    List<org.camunda.bpm.model.dmn.instance.Output> outputs = List.copyOf(table.getOutputs());
+    for (int i = 0; i < outputs.size(); i++) {
+      if (name.equals(outputs.get(i).getName())) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("The municipality register has no output " + name);
   }
 
   private static List<Rule> rules(DmnModelInstance model, String tableId) {
