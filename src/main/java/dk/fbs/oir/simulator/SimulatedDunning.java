@@ -4,7 +4,6 @@ import dk.fbs.oir.common.Money;
 import dk.fbs.oir.simulator.SimulatorProperties.Behaviour;
 import dk.fbs.oir.simulator.SimulatorStore.PostingKind;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The debtor system's own dunning, for the claims it dunns itself (the municipality's finance
@@ -76,10 +75,5 @@ class SimulatedDunning {
         number, today.plusDays(behaviour.getReminderDays()), claim.claimId());
     SimClaim updated = store.change(store.find(claim.claimId()).orElseThrow(), claim.balanceOre() + feeOre, "RYKKET");
     store.event(updated, SimulatorStore.REMINDER_SENT, feeOre, "Rykker " + number + " udsendt");
-  }
-
-  /** The claims a run would touch today: for a person to see what advancing the clock will do. */
-  List<SimClaim> due() {
-    return store.jdbc.query(DUE, SimulatorStore.CLAIM, store.today());
   }
 }
