@@ -63,12 +63,22 @@ public class ChargeClaims {
         + (fee.signum() == 0 ? " uden gebyr" : " med gebyr " + fee + " kr.") + "; ny frist " + newDeadline);
   }
 
-  /** Credits a caseworker's reduction after a dispute; the charge goes back to where it stood. */
-  public ClaimState reduce(Charge charge, Money reduction, ChargeStatus backTo) {
+  /**
+   * Credits a caseworker's reduction after a dispute; the charge goes back to where it stood.
+   * Before the claim was submitted, the charge itself is reduced: the claim is submitted for less.
+   * Returns the balance after.
+   */
+  public Money reduce(Charge charge, Money reduction, ChargeStatus backTo) {
+    if (charge.debtorSystemClaimId() == null) {
+      Money balance = charge.balance().minus(reduction);
+      ledger.recordReductionBeforeSubmission(charge.fbsChargeId(), reduction, backTo,
+          "Nedsat med " + reduction + " kr. efter indsigelse, før fordringen er sendt; beløb " + balance + " kr.");
+      return balance;
+    }
     ClaimState claim = oir.credit(charge.debtorSystem(), charge.municipalityCode(), charge.debtorSystemClaimId(),
         reduction, "Nedsat efter indsigelse", IdempotencyRef.reduction(charge.fbsChargeId(), charge.balance(), reduction));
     return recorded(charge, claim, backTo,
-        "Nedsat med " + reduction + " kr. efter indsigelse; restsaldo " + claim.balance() + " kr.");
+        "Nedsat med " + reduction + " kr. efter indsigelse; restsaldo " + claim.balance() + " kr.").balance();
   }
 
   /**

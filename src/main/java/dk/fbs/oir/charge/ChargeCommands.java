@@ -52,12 +52,13 @@ public class ChargeCommands {
   public Charge dispute(String fbsChargeId, String text) {
     Charge charge = existing(fbsChargeId);
     switch (charge.status()) {
-      case INVOICED, REMINDED -> { }
+      case RECEIVED, SUBMITTED, INVOICED, REMINDED -> { }
       case DISPUTED -> throw new ChargeStateException("The charge is already disputed; a caseworker is deciding");
+      case REJECTED -> throw new ChargeStateException(
+          "The debtor system rejected the claim; a caseworker is deciding whether to correct or cancel it");
       case IN_COLLECTION -> throw new ChargeStateException(
           "The charge is in collection; the citizen's objection goes to Gældsstyrelsen");
-      default -> throw new ChargeStateException("The charge is " + charge.status() + ": only an invoiced charge can be"
-          + " disputed" + (charge.status().isFinal() ? "" : "; try again when it is invoiced"));
+      default -> throw new ChargeStateException("The charge is " + charge.status() + " and cannot be disputed");
     }
     messages.deliver(charge, ChargeProcess.Message.DisputeReceived, Map.of(DISPUTE_TEXT.name(), text),
         "The charge cannot be disputed right now; try again");

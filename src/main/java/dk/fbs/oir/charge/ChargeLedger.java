@@ -176,6 +176,16 @@ public class ChargeLedger {
         since, fbsChargeId);
   }
 
+  /**
+   * A caseworker reduced the charge before its claim reached the debtor system: the claim will be
+   * submitted for the reduced amount.
+   */
+  public void recordReductionBeforeSubmission(String fbsChargeId, Money reduction, ChargeStatus status, String text) {
+    jdbc.update("update charge set amount_ore = amount_ore - ?, balance_ore = balance_ore - ? where fbs_charge_id = ?",
+        reduction.ore(), reduction.ore(), fbsChargeId);
+    recordStatus(fbsChargeId, status, text);
+  }
+
   /** A new deadline from a reminder. */
   public void recordDeadline(String fbsChargeId, LocalDate lastPayDate) {
     jdbc.update("update charge set last_pay_date = ? where fbs_charge_id = ?", lastPayDate, fbsChargeId);

@@ -27,6 +27,19 @@ class ChargeMessages {
     correlate(charge, message, variables);
   }
 
+  /**
+   * Delivers the message if the process waits for it; otherwise its variables are kept on the
+   * instance, where the process finds them when it comes to wait for it (after a dispute).
+   */
+  void deliverOrKeep(Charge charge, ChargeProcess.Message message, Map<String, Object> variables) {
+    if (!correlate(charge, message, variables)) {
+      ProcessInstance instance = instance(charge);
+      if (instance != null) {
+        runtimeService.setVariables(instance.getId(), variables);
+      }
+    }
+  }
+
   /** Delivers the message, or refuses the request with {@code whenNotWaiting} if the process does not wait for it. */
   void deliver(Charge charge, ChargeProcess.Message message, Map<String, Object> variables, String whenNotWaiting) {
     if (!correlate(charge, message, variables)) {
@@ -39,14 +52,18 @@ class ChargeMessages {
    * open task shows it at once.
    */
   void setBalance(Charge charge, Money balance) {
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(ChargeProcess.KEY)
-        .processInstanceBusinessKey(charge.fbsChargeId())
-        .singleResult();
+    ProcessInstance instance = instance(charge);
     if (instance != null) {
       runtimeService.setVariable(instance.getId(), BALANCE_ORE.name(), balance.ore());
       facts.refresh(ledger.get(charge.fbsChargeId()), instance.getId());
     }
+  }
+
+  private ProcessInstance instance(Charge charge) {
+    return runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(ChargeProcess.KEY)
+        .processInstanceBusinessKey(charge.fbsChargeId())
+        .singleResult();
   }
 
   private boolean correlate(Charge charge, ChargeProcess.Message message, Map<String, Object> variables) {

@@ -157,7 +157,19 @@ public final class ChargeProcess {
     Gateway_DisputeMerge,
     Gateway_MissingMerge,
     Gateway_AfterDunningMerge,
-    Gateway_OutcomeMerge;
+    Gateway_OutcomeMerge,
+    SubProcess_Submission,
+    StartEvent_Submission,
+    Gateway_Submitted,
+    Gateway_InvoiceKnown,
+    Gateway_AwaitInvoice,
+    EndEvent_Invoiced,
+    BoundaryEvent_EarlyDispute,
+    Gateway_EarlyHold,
+    Gateway_HoldMerge,
+    Gateway_DisputeDecided,
+    Gateway_Invoiced,
+    Gateway_DeadlineReached;
 
     public String id() {
       return name();

@@ -1,5 +1,6 @@
 package dk.fbs.oir.charge;
 
+import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.ClaimSubmission.ClaimKind;
 
 /** FBS' kinds of charge and the ØiR claim kind each becomes. */
@@ -23,5 +24,13 @@ public enum ChargeType {
 
   public ClaimKind claimKind() {
     return claimKind;
+  }
+
+  /**
+   * The highest reminder fee the law allows per letter: a replacement charge is a civil-law claim
+   * (renteloven § 9 b: 100 kr.), a library fee a public-law claim (gebyrloven § 2, stk. 2: 250 kr.).
+   */
+  public Money maxReminderFee() {
+    return this == REPLACEMENT ? Money.ofOre(100_00) : Money.ofOre(250_00);
   }
 }

@@ -66,7 +66,7 @@ public class ChargeUpdates {
     Money balance = event.balance();
     String amount = event.amount() == null ? "" : event.amount() + " kr.";
     switch (event.kind()) {
-      case INVOICE_ISSUED -> messages.deliverIfWaiting(charge, ChargeProcess.Message.InvoiceIssued,
+      case INVOICE_ISSUED -> messages.deliverOrKeep(charge, ChargeProcess.Message.InvoiceIssued,
           Map.of(DUE_DATE.name(), event.dueDate().toString(), LAST_PAY_DATE.name(), event.lastPayDate().toString()));
       case PAYMENT_RECEIVED -> paid(charge, balance, event.state(), event.occurredAt(),
           "Indbetaling " + amount + " modtaget i debitorsystemet; restsaldo " + event.balance() + " kr.");

@@ -24,6 +24,15 @@ public class Deadlines {
     return Date.from(firstDayLate.plusDays(days == null ? 0 : days).atStartOfDay(clock.getZone()).toInstant());
   }
 
+  /** Whether the moment {@link #after} names has come: a timer run early (from Cockpit) has not reached it. */
+  public boolean reached(String isoDate, Integer days) {
+    return !clock.instant().isBefore(after(isoDate, days).toInstant());
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
   /** The day {@code days} days from today. */
   public LocalDate inDays(int days) {
     return LocalDate.now(clock).plusDays(days);

@@ -3,13 +3,15 @@ package dk.fbs.oir.charge;
 import static dk.fbs.oir.charge.ChargeProcess.BALANCE_ORE;
 import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.REDUCTION_AMOUNT;
-import static dk.fbs.oir.charge.ChargeProcess.REMINDER_NO;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Nedsæt fordringen": credits the amount a caseworker decided on after a dispute. */
+/**
+ * "Nedsæt fordringen": credits the amount a caseworker decided on after a dispute (before the
+ * claim was submitted: reduces the amount it will be submitted for).
+ */
 @Component("reduceClaim")
 public class ReduceClaimDelegate implements JavaDelegate {
 
@@ -23,8 +25,7 @@ public class ReduceClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ChargeStatus backTo = REMINDER_NO.get(execution) > 1 ? ChargeStatus.REMINDED : ChargeStatus.INVOICED;
     BALANCE_ORE.set(execution, claims.reduce(ledger.get(FBS_CHARGE_ID.get(execution)),
-        TaskInputCheck.reduction(REDUCTION_AMOUNT.get(execution)), backTo).balance().ore());
+        TaskInputCheck.reduction(REDUCTION_AMOUNT.get(execution)), StatusBeforeDispute.status(execution)).ore());
   }
 }

@@ -36,12 +36,30 @@ public class RemindDebtorDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int number = REMINDER_NO.get(execution);
     LocalDate newDeadline = deadlines.inDays(DEADLINE_DAYS.get(execution));
-    ClaimState claim = claims.remind(ledger.get(FBS_CHARGE_ID.get(execution)), number,
-        Money.ofKroner(new BigDecimal(REMINDER_FEE.get(execution))), newDeadline);
+    Charge charge = ledger.get(FBS_CHARGE_ID.get(execution));
+    Money fee = Money.ofKroner(new BigDecimal(REMINDER_FEE.get(execution)));
+    lawful(charge, number, fee);
+    ClaimState claim = claims.remind(charge, number, fee, newDeadline);
     BALANCE_ORE.set(execution, claim.balance().ore());
     if (claim.balance().isPositive()) {
       DEADLINE.set(execution, newDeadline.toString());
       REMINDER_NO.set(execution, number + 1);
+    }
+  }
+
+  /**
+   * Whatever started this task (the timer, or a person in Cockpit), no reminder goes out before
+   * the last day to pay has passed or with a fee above the law's limit: the job fails and becomes
+   * an incident instead.
+   */
+  private void lawful(Charge charge, int number, Money fee) {
+    if (charge.lastPayDate() == null || !deadlines.today().isAfter(charge.lastPayDate())) {
+      throw new IllegalStateException("Rykker " + number + " for " + charge.fbsChargeId()
+          + " sendes ikke før sidste rettidige betalingsdag (" + charge.lastPayDate() + ") er overskredet");
+    }
+    if (fee.compareTo(charge.type().maxReminderFee()) > 0) {
+      throw new IllegalStateException("Rykkergebyret " + fee + " kr. for " + charge.fbsChargeId()
+          + " er over lovens grænse på " + charge.type().maxReminderFee() + " kr.; ret dmn/reminder-policy.dmn");
     }
   }
 }

@@ -33,6 +33,10 @@ public record Money(long ore) implements Comparable<Money> {
     return new Money(Math.addExact(ore, other.ore));
   }
 
+  public Money minus(Money other) {
+    return new Money(Math.subtractExact(ore, other.ore));
+  }
+
   public int signum() {
     return Long.signum(ore);
   }

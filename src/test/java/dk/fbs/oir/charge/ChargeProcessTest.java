@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.time.ZoneOffset;
 import java.time.Instant;
+import dk.fbs.oir.MutableClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,8 @@ class ChargeProcessTest {
   /** Which stand-ins of calls to the debtor system ran, in order. */
   private final List<String> calls = new ArrayList<>();
   private JavaDelegate submitClaim;
+  /** The clock of "deadlines": {@link #passDeadline} moves it to the timer's date, as time would. */
+  private final MutableClock clock = new MutableClock();
   private JavaDelegate transferToCollection;
 
   @BeforeEach
@@ -88,7 +92,8 @@ class ChargeProcessTest {
     Mocks.register("creditClaim", call("creditClaim", execution -> ChargeProcess.BALANCE_ORE.set(execution, 0L)));
     Mocks.register("transferToCollection", call("transferToCollection", execution -> transferToCollection.execute(execution)));
     Mocks.register("writeOff", call("writeOff", execution -> { }));
-    Mocks.register("deadlines", new Deadlines(Clock.systemDefaultZone()));
+    Mocks.register("deadlines", new Deadlines(clock));
+    Mocks.register("statusBeforeDispute", new StatusBeforeDispute());
     Mocks.register("taskInputCheck", (TaskListener) task -> { });
     Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
     Mocks.register("chargeFacts", (TaskListener) task -> { });
@@ -311,6 +316,20 @@ class ChargeProcessTest {
   // ------------------------------------------------------------------ disputes and cancellation
 
   @Test
+  void aReminderTimerRunEarly_sendsNothingAndWaitsForTheRightDay() {
+    ProcessInstance pi = invoiced("561", 12500, "0101901234");
+    Job timer = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    execute(timer); // from Cockpit, before its day
+
+    assertThat(pi).hasPassed(Gateway_DeadlineReached.id()).hasNotPassed(Gateway_SendReminder.id())
+        .isWaitingAt(Gateway_PaymentOrDeadline.id());
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getDuedate())
+        .isEqualTo(timer.getDuedate());
+    passDeadline(pi);
+    assertThat(calls).containsExactly("submitClaim", "recordInvoice", "sendReminder");
+  }
+
+  @Test
   void dispute_upheld_remindersResume() {
     ProcessInstance pi = invoiced("561", 12500, "0101901234");
     dispute(pi);
@@ -474,6 +493,60 @@ class ChargeProcessTest {
     assertThat(calls).containsSubsequence("holdClaim", "resumeClaim");
   }
 
+  // ------------------------------------------------------------------ disputes before the invoice
+
+  @Test
+  void disputeBeforeSubmission_holdsTheSubmissionUntilDecided_thenSubmitsTheReducedClaim() {
+    ProcessInstance pi = start("561", LocalDate.of(2026, 11, 20), 12500, "0101901234");
+    assertThat(pi).isWaitingAt(Task_SubmitClaim.id());
+    dispute(pi);
+
+    assertThat(pi).hasPassed(BoundaryEvent_EarlyDispute.id(), Gateway_EarlyHold.id())
+        .hasNotPassed(Task_HoldClaim.id()).isWaitingAt(UserTask_HandleDispute.id());
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count())
+        .as("nothing is submitted while the dispute is decided").isZero();
+    complete(task(), withVariables("disputeDecision", "REDUCE", "reductionAmount", "25.00"));
+    execute(job()); // reduce
+
+    assertThat(pi).hasPassed(Gateway_DisputeDecided.id(), Gateway_Invoiced.id()).isWaitingAt(Task_SubmitClaim.id());
+    execute(job()); // submit
+    correlate(pi, ChargeProcess.Message.InvoiceIssued, Map.of("dueDate", "2026-12-04", "lastPayDate", "2026-12-04"));
+    assertThat(pi).isWaitingAt(Gateway_PaymentOrDeadline.id());
+    assertThat(calls).containsExactly("reduceClaim", "submitClaim", "recordInvoice");
+  }
+
+  @Test
+  void debtorLed_disputeBeforeTheInvoice_holdsTheClaim_upheld_theInvoiceThatCameMeanwhileIsRecorded() {
+    ProcessInstance pi = start("157", LocalDate.of(2026, 11, 20), 12500, "0101901234");
+    execute(job()); // submit
+    dispute(pi);
+    execute(job()); // hold
+    assertThat(pi).hasPassed(Gateway_HoldMerge.id(), Task_HoldClaim.id()).isWaitingAt(UserTask_HandleDispute.id());
+
+    // the invoice's event while the caseworker decides: ChargeUpdates keeps its dates on the instance
+    runtimeService().setVariables(pi.getId(), Map.of("dueDate", "2026-12-04", "lastPayDate", "2026-12-04"));
+    complete(task(), withVariables("disputeDecision", "UPHOLD"));
+    assertThat(recorded).contains("SUBMITTED: Indsigelsen er afvist; opkrævningen fortsætter");
+    execute(job()); // resume
+
+    assertThat(pi).hasPassed(Gateway_Submitted.id(), Gateway_InvoiceKnown.id(), Task_RecordInvoice.id(),
+        EndEvent_Invoiced.id(), Task_ResumeClaim.id()).isWaitingAt(Gateway_DebtorReports.id());
+    assertThat(calls).containsExactly("submitClaim", "holdClaim", "recordInvoice", "resumeClaim");
+  }
+
+  @Test
+  void disputeBeforeTheInvoice_upheld_waitsForTheInvoiceAgain() {
+    ProcessInstance pi = start("561", LocalDate.of(2026, 11, 20), 12500, "0101901234");
+    execute(job()); // submit
+    dispute(pi);
+    assertThat(pi).hasNotPassed(Task_HoldClaim.id()).isWaitingAt(UserTask_HandleDispute.id()); // FBS_LED: no hold
+
+    complete(task(), withVariables("disputeDecision", "UPHOLD"));
+    assertThat(pi).hasPassed(Gateway_InvoiceKnown.id(), Gateway_AwaitInvoice.id())
+        .isWaitingAt(Gateway_InvoiceOrSilence.id());
+    assertThat(calls).containsExactly("submitClaim");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private void debtorStep(ProcessInstance pi, String step, String text, long balanceOre) {
@@ -524,7 +597,12 @@ class ChargeProcessTest {
   }
 
   private void passDeadline(ProcessInstance pi) {
-    execute(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+    Job timer = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    Instant due = timer.getDuedate().toInstant();
+    if (clock.instant().isBefore(due)) {
+      clock.advance(Duration.between(clock.instant(), due));
+    }
+    execute(timer);
     Job reminder = managementService().createJobQuery().processInstanceId(pi.getId())
         .activityId(Task_SendReminder.id()).singleResult();
     if (reminder != null) {
