@@ -3,7 +3,10 @@ package dk.fbs.oir.simulator;
 import dk.fbs.oir.common.Money;
 import dk.fbs.oir.simulator.SimulatorProperties.Behaviour;
 import dk.fbs.oir.simulator.SimulatorStore.PostingKind;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The debtor system's own dunning, for the claims it dunns itself (the municipality's finance
@@ -24,11 +27,34 @@ class SimulatedDunning {
   private final SimulatorStore store;
   private final SimulatedPsrm psrm;
   private final SimulatorProperties properties;
+  private final SimulatorClock clock;
+  private final SimulatorPush push;
 
-  SimulatedDunning(SimulatorStore store, SimulatedPsrm psrm, SimulatorProperties properties) {
+  SimulatedDunning(SimulatorStore store, SimulatedPsrm psrm, SimulatorProperties properties, SimulatorClock clock,
+      SimulatorPush push) {
     this.store = store;
     this.psrm = psrm;
     this.properties = properties;
+    this.clock = clock;
+    this.push = push;
+  }
+
+  /**
+   * Days pass one at a time, each with its nightly run; events whose delay ran out in those days are
+   * published. Returns how many steps the runs took.
+   */
+  synchronized int passDays(int days) {
+    OffsetDateTime from = store.now();
+    int steps = 0;
+    for (int day = 0; day < days; day++) {
+      clock.advanceDays(1);
+      steps += run();
+    }
+    store.jdbc.query("select distinct debtor_system, municipality_code from sim_event where visible_at > ?"
+            + " and visible_at <= ? and visible_at > occurred_at",
+        (RowCallbackHandler) rs -> push.published(DebtorSystem.valueOf(rs.getString(1)), rs.getString(2)),
+        from, store.now());
+    return steps;
   }
 
   /** Does what today brings; returns how many steps it took. */

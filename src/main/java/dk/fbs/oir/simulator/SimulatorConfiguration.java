@@ -85,8 +85,9 @@ public class SimulatorConfiguration {
   }
 
   @Bean
-  SimulatedDunning simulatedDunning(SimulatorStore store, SimulatedPsrm psrm, SimulatorProperties properties) {
-    return new SimulatedDunning(store, psrm, properties);
+  SimulatedDunning simulatedDunning(SimulatorStore store, SimulatedPsrm psrm, SimulatorProperties properties,
+      SimulatorClock clock, SimulatorPush push) {
+    return new SimulatedDunning(store, psrm, properties, clock, push);
   }
 
   @Bean

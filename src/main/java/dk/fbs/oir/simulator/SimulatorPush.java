@@ -61,17 +61,32 @@ class SimulatorPush {
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        if (first == null) {
-          executor.schedule(() -> push(system, municipalityCode), eventDelay.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-          executor.execute(() -> {
-            if (!first.test(system, municipalityCode) && !properties.getPushUrl().isBlank()) {
-              executor.schedule(() -> push(system, municipalityCode), eventDelay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-          });
-        }
+        publish(system, municipalityCode, eventDelay);
       }
     });
+  }
+
+  /**
+   * Events held back by the system's delay were published because the simulator's days passed
+   * (the delay is measured on its clock): the municipality's readers are told now.
+   */
+  void published(DebtorSystem system, String municipalityCode) {
+    publish(system, municipalityCode, Duration.ZERO);
+  }
+
+  private void publish(DebtorSystem system, String municipalityCode, Duration eventDelay) {
+    BiPredicate<DebtorSystem, String> first = broker;
+    if (first == null) {
+      if (!properties.getPushUrl().isBlank()) {
+        executor.schedule(() -> push(system, municipalityCode), eventDelay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } else {
+      executor.execute(() -> {
+        if (!first.test(system, municipalityCode) && !properties.getPushUrl().isBlank()) {
+          executor.schedule(() -> push(system, municipalityCode), eventDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      });
+    }
   }
 
   private void push(DebtorSystem system, String municipalityCode) {

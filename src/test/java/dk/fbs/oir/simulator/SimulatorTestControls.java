@@ -1,12 +1,17 @@
 package dk.fbs.oir.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.fbs.oir.common.Money;
+import dk.fbs.oir.debtorsystem.ClaimStatus;
+import dk.fbs.oir.debtorsystem.DebtorEvent;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.EventKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +26,8 @@ public final class SimulatorTestControls {
   public static class Registration {
     @Bean
     SimulatorTestControls simulatorTestControls(SimulatorClock clock, SimulatedDunning dunning,
-        SimulatorProperties properties, SimulatorStore store) {
-      return new SimulatorTestControls(clock, dunning, properties, store);
+        SimulatorProperties properties, SimulatorStore store, SimulatorPush push) {
+      return new SimulatorTestControls(clock, dunning, properties, store, push);
     }
   }
 
@@ -32,10 +37,12 @@ public final class SimulatorTestControls {
   private final SimulatedDunning dunning;
   private final SimulatorProperties properties;
   private final SimulatorStore store;
+  private final SimulatorPush push;
   private final Map<DebtorSystem, Dunning> configured = new EnumMap<>(DebtorSystem.class);
 
   SimulatorTestControls(SimulatorClock clock, SimulatedDunning dunning, SimulatorProperties properties,
-      SimulatorStore store) {
+      SimulatorStore store, SimulatorPush push) {
+    this.push = push;
     this.clock = clock;
     this.dunning = dunning;
     this.properties = properties;
@@ -48,10 +55,7 @@ public final class SimulatorTestControls {
 
   /** Days pass, one at a time, with the debtor systems' nightly dunning. */
   public void advanceDays(int days) {
-    for (int day = 0; day < days; day++) {
-      clock.advanceDays(1);
-      dunning.run();
-    }
+    dunning.passDays(days);
   }
 
   /** Days pass until the day after the charge's last day to pay. */
@@ -69,15 +73,40 @@ public final class SimulatorTestControls {
     properties.behaviour(system).setWriteOffBelow(new BigDecimal("1000000.00"));
   }
 
+  /** The debtor system's events are published this long after they happened. */
+  public void delayEvents(DebtorSystem system, Duration delay) {
+    properties.behaviour(system).setEventDelay(delay);
+  }
+
   /** The debtor system goes on, but its events are not published for a year. */
   public void stopPublishing(DebtorSystem system) {
     properties.behaviour(system).setEventDelay(Duration.ofDays(365));
   }
 
-  /** Events the simulator made at or after a moment (of its own clock). */
-  public long eventsSince(OffsetDateTime since) {
-    return store.jdbc.queryForObject("select count(*) from sim_event where occurred_at >= ? and visible_at <= ?",
-        Long.class, since, OffsetDateTime.now(clock));
+  /** The debtor system publishes again, and what it held back is published now. */
+  public void publishEverything(DebtorSystem system) {
+    properties.behaviour(system).setEventDelay(configured.get(system).eventDelay());
+    store.jdbc.queryForList("update sim_event set visible_at = occurred_at where debtor_system = ?"
+            + " and visible_at > occurred_at returning municipality_code", String.class, system.name())
+        .stream().distinct().forEach(municipality -> push.published(system, municipality));
+  }
+
+  /** Every event the debtor system made for a charge, published or not, in its order. */
+  public List<DebtorEvent> eventsOf(String fbsChargeId) {
+    return store.jdbc.query("select * from sim_event where fbs_charge_id = ? order by seq",
+        (rs, i) -> new DebtorEvent(rs.getLong("seq"), EventKind.ofOirName(rs.getString("kind")),
+            rs.getString("claim_id"), rs.getString("fbs_charge_id"), rs.getString("municipality_code"),
+            rs.getObject("amount_ore") == null ? null : Money.ofOre(rs.getLong("amount_ore")),
+            Money.ofOre(rs.getLong("balance_ore")), ClaimStatus.ofOirName(rs.getString("state")),
+            rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class),
+            rs.getObject("reminder_no", Integer.class), rs.getObject("occurred_at", OffsetDateTime.class),
+            rs.getString("text")),
+        fbsChargeId);
+  }
+
+  /** The simulator's time now. */
+  public OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
   }
 
   /** Back to the configured behaviour and the application's clock. */
