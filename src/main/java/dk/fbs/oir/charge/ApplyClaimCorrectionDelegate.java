@@ -2,7 +2,6 @@ package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.CORRECTED_CPR;
 import static dk.fbs.oir.charge.ChargeProcess.CORRECTED_NAME;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.SUBMISSION_NO;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,12 +24,12 @@ public class ApplyClaimCorrectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String fbsChargeId = FBS_CHARGE_ID.get(execution);
+    String fbsChargeId = ChargeProcess.fbsChargeId(execution);
     ledger.correctDebtor(fbsChargeId, blankToNull(CORRECTED_NAME.get(execution)),
         blankToNull(CORRECTED_CPR.get(execution)));
     execution.removeVariable(CORRECTED_NAME.name());
     execution.removeVariable(CORRECTED_CPR.name());
-    SUBMISSION_NO.set(execution, SUBMISSION_NO.get(execution) + 1);
+    SUBMISSION_NO.set(execution, SUBMISSION_NO.getOrElse(execution, 1) + 1);
     ledger.recordStatus(fbsChargeId, ChargeStatus.RECEIVED, "Rettet af sagsbehandler; fordringen sendes igen");
   }
 

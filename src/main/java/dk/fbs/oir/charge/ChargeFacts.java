@@ -54,7 +54,7 @@ public class ChargeFacts implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariablesLocal(facts(ledger.get(ChargeProcess.FBS_CHARGE_ID.get(task))));
+    task.setVariablesLocal(facts(ledger.get(ChargeProcess.fbsChargeId(task))));
   }
 
   /** The balance changed: the open tasks of the charge show the new one (and the new timeline). */

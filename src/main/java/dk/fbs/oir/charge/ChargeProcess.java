@@ -3,6 +3,9 @@ package dk.fbs.oir.charge;
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.ProcessVariable;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -177,11 +180,17 @@ public final class ChargeProcess {
   }
 
   // ---- set at start
-  /** The charge's id in FBS; also the instance's business key. */
-  public static final ProcessVariable<String> FBS_CHARGE_ID = ProcessVariable.of("fbsChargeId", String.class);
+  /**
+   * The charge's id in FBS, set as a variable by versions before 5; since, the instance's business
+   * key alone. Read it with {@link #fbsChargeId}.
+   */
+  static final ProcessVariable<String> FBS_CHARGE_ID = ProcessVariable.of("fbsChargeId", String.class);
   /** Input of dmn/debtor-routing.dmn; also names the caseworker group (sagsbehandler-561). */
   public static final ProcessVariable<String> MUNICIPALITY_CODE = ProcessVariable.of("municipalityCode", String.class);
-  /** Input of dmn/debtor-routing.dmn: the day the charge arose, ISO date (yyyy-MM-dd). */
+  /**
+   * Input of dmn/debtor-routing.dmn: the day the charge arose, ISO date (yyyy-MM-dd). Transient: it
+   * lives only until the first wait, by which the routing has been decided.
+   */
   public static final ProcessVariable<String> CHARGE_DATE = ProcessVariable.of("chargeDate", String.class);
   /** Input of reminder-policy.dmn and collection.dmn: a {@link ChargeType} name. */
   public static final ProcessVariable<String> CHARGE_TYPE = ProcessVariable.of("chargeType", String.class);
@@ -189,9 +198,9 @@ public final class ChargeProcess {
   public static final ProcessVariable<Boolean> DEBTOR_UNDER_18 = ProcessVariable.of("debtorUnder18", Boolean.class);
   /** Open balance in øre, kept current from the debtor system's answers and events. */
   public static final ProcessVariable<Long> BALANCE_ORE = ProcessVariable.of("balanceOre", Long.class);
-  /** Counts submissions of the claim; part of the submission's idempotency reference. */
+  /** Counts submissions of the claim (1 until a rejected claim is resubmitted); part of the submission's idempotency reference. */
   public static final ProcessVariable<Integer> SUBMISSION_NO = ProcessVariable.of("submissionNo", Integer.class);
-  /** Counts transfers to collection; part of the transfer's idempotency reference. */
+  /** Counts transfers to collection (1 until PSRM returns a claim); part of the transfer's idempotency reference. */
   public static final ProcessVariable<Integer> TRANSFER_NO = ProcessVariable.of("transferNo", Integer.class);
 
   // ---- routing and submission
@@ -204,7 +213,7 @@ public final class ChargeProcess {
   public static final ProcessVariable<String> DEBTOR_STEP_TEXT = ProcessVariable.of("debtorStepText", String.class);
   /** DEBTOR_LED: the claim is held (berostillet) while a dispute is decided. */
   public static final ProcessVariable<Boolean> CLAIM_ON_HOLD = ProcessVariable.of("claimOnHold", Boolean.class);
-  /** Counts holds for disputes; part of the hold's and the resume's idempotency reference. */
+  /** Counts holds for disputes (0 before the first); part of the hold's and the resume's idempotency reference. */
   public static final ProcessVariable<Integer> DISPUTE_NO = ProcessVariable.of("disputeNo", Integer.class);
   /** Output of dmn/missing-update.dmn: CASEWORKER or FLAG. */
   /** "Kontroller manglende opdatering": WAIT or REPORTED. */
@@ -269,17 +278,23 @@ public final class ChargeProcess {
   public static ProcessInstance start(RuntimeService runtimeService, Charge charge) {
     return runtimeService.startProcessInstanceByKey(KEY, charge.fbsChargeId(),
         Variables.createVariables()
-            .putValue(FBS_CHARGE_ID.name(), charge.fbsChargeId())
             .putValue(MUNICIPALITY_CODE.name(), charge.municipalityCode())
-            .putValue(CHARGE_DATE.name(), charge.occurredOn().toString())
+            .putValue(CHARGE_DATE.name(), Variables.stringValue(charge.occurredOn().toString(), true))
             .putValue(CHARGE_TYPE.name(), charge.type().name())
             .putValue(DEBTOR_UNDER_18.name(), Cpr.isUnder18(charge.debtorCpr(), charge.occurredOn()))
             .putValue(BALANCE_ORE.name(), charge.balance().ore())
-            .putValue(SUBMISSION_NO.name(), 1)
-            .putValue(TRANSFER_NO.name(), 1)
             .putValue(REMINDER_NO.name(), 1)
             .putValue(DEBTOR_STEP.name(), DebtorStep.NONE.name())
-            .putValue(CLAIM_ON_HOLD.name(), false)
-            .putValue(DISPUTE_NO.name(), 0));
+            .putValue(CLAIM_ON_HOLD.name(), false));
+  }
+
+  /** The charge's id in FBS: the instance's business key (a variable of its own before version 5). */
+  public static String fbsChargeId(VariableScope scope) {
+    String variable = FBS_CHARGE_ID.get(scope);
+    if (variable != null) {
+      return variable;
+    }
+    DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution() : (DelegateExecution) scope;
+    return execution.getProcessBusinessKey();
   }
 }

@@ -2,7 +2,6 @@ package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.BALANCE_ORE;
 import static dk.fbs.oir.charge.ChargeProcess.CANCELLATION_REASON;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,6 +23,6 @@ public class CreditClaimDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reason = CANCELLATION_REASON.get(execution) == null ? "Annulleret efter indsigelse"
         : "Annulleret af FBS: " + CANCELLATION_REASON.get(execution);
-    BALANCE_ORE.set(execution, claims.cancel(ledger.get(FBS_CHARGE_ID.get(execution)), reason).ore());
+    BALANCE_ORE.set(execution, claims.cancel(ledger.get(ChargeProcess.fbsChargeId(execution)), reason).ore());
   }
 }

@@ -1,6 +1,5 @@
 package dk.fbs.oir.charge;
 
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.TEXT;
 
 import java.time.Clock;
@@ -29,7 +28,7 @@ public class FlagMissingUpdateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Charge charge = ledger.get(FBS_CHARGE_ID.get(execution));
+    Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
     ledger.expectUpdateSince(charge.fbsChargeId(),
         OffsetDateTime.now(clock).minus(freshness.limit(charge.debtorSystem())));
     ledger.recordStatus(charge.fbsChargeId(), charge.status(), TEXT.getLocal(execution));

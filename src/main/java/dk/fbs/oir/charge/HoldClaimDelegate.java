@@ -2,7 +2,6 @@ package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.CLAIM_ON_HOLD;
 import static dk.fbs.oir.charge.ChargeProcess.DISPUTE_NO;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,8 +21,8 @@ public class HoldClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int n = DISPUTE_NO.get(execution) + 1;
-    claims.hold(ledger.get(FBS_CHARGE_ID.get(execution)), n);
+    int n = DISPUTE_NO.getOrElse(execution, 0) + 1;
+    claims.hold(ledger.get(ChargeProcess.fbsChargeId(execution)), n);
     DISPUTE_NO.set(execution, n);
     CLAIM_ON_HOLD.set(execution, true);
   }

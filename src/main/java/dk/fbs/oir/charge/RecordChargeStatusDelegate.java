@@ -1,6 +1,5 @@
 package dk.fbs.oir.charge;
 
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.STATUS;
 import static dk.fbs.oir.charge.ChargeProcess.TEXT;
 
@@ -30,6 +29,6 @@ public class RecordChargeStatusDelegate implements JavaDelegate {
       throw new IllegalStateException("Task " + execution.getCurrentActivityId()
           + " needs the input parameters 'status' and 'text'");
     }
-    ledger.recordStatus(FBS_CHARGE_ID.get(execution), ChargeStatus.valueOf(status), text);
+    ledger.recordStatus(ChargeProcess.fbsChargeId(execution), ChargeStatus.valueOf(status), text);
   }
 }

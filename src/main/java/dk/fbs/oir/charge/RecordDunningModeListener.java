@@ -1,7 +1,6 @@
 package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.DUNNING_MODE;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 
 import dk.fbs.oir.debtorsystem.DunningMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,8 +21,8 @@ public class RecordDunningModeListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String mode = DUNNING_MODE.get(execution);
     if (mode == null) {
-      throw new IllegalStateException("dmn/dunning-mode.dmn gave no dunning mode for " + FBS_CHARGE_ID.get(execution));
+      throw new IllegalStateException("dmn/dunning-mode.dmn gave no dunning mode for " + ChargeProcess.fbsChargeId(execution));
     }
-    ledger.recordDunningMode(FBS_CHARGE_ID.get(execution), DunningMode.valueOf(mode));
+    ledger.recordDunningMode(ChargeProcess.fbsChargeId(execution), DunningMode.valueOf(mode));
   }
 }

@@ -2,7 +2,6 @@ package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.DEADLINE;
 import static dk.fbs.oir.charge.ChargeProcess.DUE_DATE;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.LAST_PAY_DATE;
 
 import java.time.LocalDate;
@@ -24,7 +23,7 @@ public class RecordInvoiceDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LocalDate due = LocalDate.parse(DUE_DATE.get(execution));
     LocalDate lastPay = LocalDate.parse(LAST_PAY_DATE.get(execution));
-    ledger.recordInvoice(FBS_CHARGE_ID.get(execution), due, lastPay,
+    ledger.recordInvoice(ChargeProcess.fbsChargeId(execution), due, lastPay,
         "Opkrævning udsendt; forfaldsdag " + due + ", sidste rettidige betalingsdag " + lastPay);
     DEADLINE.set(execution, lastPay.toString());
   }

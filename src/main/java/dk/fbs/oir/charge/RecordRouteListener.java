@@ -1,6 +1,5 @@
 package dk.fbs.oir.charge;
 
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.MUNICIPALITY_CODE;
 import static dk.fbs.oir.charge.ChargeProcess.ROUTE;
 
@@ -30,6 +29,6 @@ public class RecordRouteListener implements ExecutionListener {
     if (route == null) {
       throw new UnknownMunicipalityException(MUNICIPALITY_CODE.get(execution));
     }
-    ledger.recordRoute(FBS_CHARGE_ID.get(execution), Route.valueOf(route));
+    ledger.recordRoute(ChargeProcess.fbsChargeId(execution), Route.valueOf(route));
   }
 }

@@ -1,7 +1,6 @@
 package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.BALANCE_ORE;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.REDUCTION_AMOUNT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +24,7 @@ public class ReduceClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    BALANCE_ORE.set(execution, claims.reduce(ledger.get(FBS_CHARGE_ID.get(execution)),
+    BALANCE_ORE.set(execution, claims.reduce(ledger.get(ChargeProcess.fbsChargeId(execution)),
         TaskInputCheck.reduction(REDUCTION_AMOUNT.get(execution)), StatusBeforeDispute.status(execution)).ore());
   }
 }

@@ -3,7 +3,6 @@ package dk.fbs.oir.charge;
 import static dk.fbs.oir.charge.ChargeProcess.BALANCE_ORE;
 import static dk.fbs.oir.charge.ChargeProcess.DEADLINE;
 import static dk.fbs.oir.charge.ChargeProcess.DEADLINE_DAYS;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.REMINDER_FEE;
 import static dk.fbs.oir.charge.ChargeProcess.REMINDER_NO;
 
@@ -36,7 +35,7 @@ public class RemindDebtorDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int number = REMINDER_NO.get(execution);
     LocalDate newDeadline = deadlines.inDays(DEADLINE_DAYS.get(execution));
-    Charge charge = ledger.get(FBS_CHARGE_ID.get(execution));
+    Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
     Money fee = Money.ofKroner(new BigDecimal(REMINDER_FEE.get(execution)));
     lawful(charge, number, fee);
     ClaimState claim = claims.remind(charge, number, fee, newDeadline);

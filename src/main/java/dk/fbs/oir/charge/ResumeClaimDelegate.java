@@ -3,7 +3,6 @@ package dk.fbs.oir.charge;
 import static dk.fbs.oir.charge.ChargeProcess.CLAIM_ON_HOLD;
 import static dk.fbs.oir.charge.ChargeProcess.DEADLINE;
 import static dk.fbs.oir.charge.ChargeProcess.DISPUTE_NO;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +22,7 @@ public class ResumeClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var claim = claims.resume(ledger.get(FBS_CHARGE_ID.get(execution)), DISPUTE_NO.get(execution));
+    var claim = claims.resume(ledger.get(ChargeProcess.fbsChargeId(execution)), DISPUTE_NO.getOrElse(execution, 0));
     CLAIM_ON_HOLD.set(execution, false);
     if (claim.lastPayDate() != null) {
       DEADLINE.set(execution, claim.lastPayDate().toString());

@@ -2,7 +2,6 @@ package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.DEBTOR_SYSTEM_CLAIM_ID;
 import static dk.fbs.oir.charge.ChargeProcess.ERROR_CLAIM_REJECTED;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.SUBMISSION_NO;
 
 import dk.fbs.oir.debtorsystem.OirRejection;
@@ -24,9 +23,9 @@ public class SubmitClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Charge charge = ledger.get(FBS_CHARGE_ID.get(execution));
+    Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
     try {
-      DEBTOR_SYSTEM_CLAIM_ID.set(execution, claims.submit(charge, SUBMISSION_NO.get(execution)).claimId());
+      DEBTOR_SYSTEM_CLAIM_ID.set(execution, claims.submit(charge, SUBMISSION_NO.getOrElse(execution, 1)).claimId());
     } catch (OirRejection rejection) {
       throw rejection.asBpmnError(ERROR_CLAIM_REJECTED, charge.debtorSystem().displayName() + " afviste fordringen");
     }

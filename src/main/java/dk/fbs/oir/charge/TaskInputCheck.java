@@ -2,7 +2,6 @@ package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.CORRECTED_CPR;
 import static dk.fbs.oir.charge.ChargeProcess.DISPUTE_DECISION;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.REDUCTION_AMOUNT;
 
 import dk.fbs.oir.common.Cpr;
@@ -54,7 +53,7 @@ public class TaskInputCheck implements TaskListener {
     }
     if ("REDUCE".equals(DISPUTE_DECISION.get(task))) {
       Money reduction = reduction(REDUCTION_AMOUNT.get(task));
-      Money balance = ledger.get(FBS_CHARGE_ID.get(task)).balance();
+      Money balance = ledger.get(ChargeProcess.fbsChargeId(task)).balance();
       if (reduction.compareTo(balance) >= 0) {
         throw new ProcessEngineException("Nedsættelsen skal være mindre end restsaldoen (" + ChargeFacts.kroner(balance)
             + " kr.); vælg 'Annullér gebyret' for hele beløbet");

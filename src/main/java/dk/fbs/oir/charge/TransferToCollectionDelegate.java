@@ -1,7 +1,6 @@
 package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.ERROR_TRANSFER_REJECTED;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.TRANSFER_NO;
 
 import dk.fbs.oir.debtorsystem.OirRejection;
@@ -23,9 +22,9 @@ public class TransferToCollectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int transferNo = TRANSFER_NO.get(execution);
+    int transferNo = TRANSFER_NO.getOrElse(execution, 1);
     try {
-      claims.transfer(ledger.get(FBS_CHARGE_ID.get(execution)), transferNo);
+      claims.transfer(ledger.get(ChargeProcess.fbsChargeId(execution)), transferNo);
     } catch (OirRejection rejection) {
       throw rejection.asBpmnError(ERROR_TRANSFER_REJECTED, "PSRM afviste oversendelsen");
     }

@@ -3,7 +3,6 @@ package dk.fbs.oir.charge;
 import static dk.fbs.oir.charge.ChargeProcess.APPROVAL_DECISION;
 import static dk.fbs.oir.charge.ChargeProcess.BALANCE_ORE;
 import static dk.fbs.oir.charge.ChargeProcess.COLLECTION_REASON;
-import static dk.fbs.oir.charge.ChargeProcess.FBS_CHARGE_ID;
 import static dk.fbs.oir.charge.ChargeProcess.RETURNED_DECISION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,6 +28,6 @@ public class WriteOffDelegate implements JavaDelegate {
     boolean byCaseworker = WRITE_OFF.equals(APPROVAL_DECISION.get(execution))
         || WRITE_OFF.equals(RETURNED_DECISION.get(execution));
     String reason = byCaseworker ? "efter sagsbehandlers beslutning" : COLLECTION_REASON.get(execution);
-    BALANCE_ORE.set(execution, claims.writeOff(ledger.get(FBS_CHARGE_ID.get(execution)), reason).balance().ore());
+    BALANCE_ORE.set(execution, claims.writeOff(ledger.get(ChargeProcess.fbsChargeId(execution)), reason).balance().ore());
   }
 }

@@ -16,6 +16,12 @@ public record ProcessVariable<T>(String name, Class<T> type) {
     return type.cast(scope.getVariable(name));
   }
 
+  /** The variable, or {@code otherwise} where the process has not set it yet. */
+  public T getOrElse(VariableScope scope, T otherwise) {
+    T value = get(scope);
+    return value == null ? otherwise : value;
+  }
+
   /** The variable of the element itself (an input parameter), not of the process. */
   public T getLocal(VariableScope scope) {
     return type.cast(scope.getVariableLocal(name));

@@ -59,10 +59,16 @@ public class ModelDeployment {
       var builder = repository.createDeployment()
           .name(ARCHIVE)
           .source(SOURCE)
-          .enableDuplicateFiltering(true)
           .addInputStream(resource, new ByteArrayInputStream(content));
       if (fileName.endsWith(".bpmn")) {
+        // the forms go out with every new version of a process (deploy-changed-only would leave the
+        // unchanged forms out, and its user tasks without them); an unchanged process makes none
+        if (Arrays.equals(content, latestProcessFile(resource))) {
+          return new Deployed(null, List.of());
+        }
         forms().forEach((name, form) -> builder.addInputStream(name, new ByteArrayInputStream(form)));
+      } else {
+        builder.enableDuplicateFiltering(true);
       }
       deployment = builder.deployWithResult();
     } catch (ParseException | ModelException invalid) {
@@ -75,6 +81,21 @@ public class ModelDeployment {
     Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
         .ifPresent(list -> list.forEach(d -> versions.add(describe(d))));
     return new Deployed(deployment.getId(), versions);
+  }
+
+  /** The file of the process's latest version, or null before its first. */
+  private byte[] latestProcessFile(String resource) {
+    return repository.createProcessDefinitionQuery().processDefinitionResourceName(resource)
+        .orderByProcessDefinitionVersion().desc().listPage(0, 1).stream()
+        .findFirst()
+        .map(latest -> {
+          try (var in = repository.getResourceAsStream(latest.getDeploymentId(), resource)) {
+            return in.readAllBytes();
+          } catch (IOException e) {
+            throw new IllegalStateException("The deployed " + resource + " cannot be read", e);
+          }
+        })
+        .orElse(null);
   }
 
   /** The jar's forms by resource name (forms/…), as the process application deploys them. */

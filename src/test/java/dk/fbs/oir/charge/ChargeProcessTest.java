@@ -87,7 +87,7 @@ class ChargeProcessTest {
       ChargeProcess.DEADLINE.set(execution, "2026-12-31");
     }));
     Mocks.register("applyClaimCorrection", call("applyClaimCorrection",
-        execution -> ChargeProcess.SUBMISSION_NO.set(execution, ChargeProcess.SUBMISSION_NO.get(execution) + 1)));
+        execution -> ChargeProcess.SUBMISSION_NO.set(execution, ChargeProcess.SUBMISSION_NO.getOrElse(execution, 1) + 1)));
     Mocks.register("reduceClaim", call("reduceClaim", execution -> ChargeProcess.BALANCE_ORE.set(execution, 10000L)));
     Mocks.register("creditClaim", call("creditClaim", execution -> ChargeProcess.BALANCE_ORE.set(execution, 0L)));
     Mocks.register("transferToCollection", call("transferToCollection", execution -> transferToCollection.execute(execution)));

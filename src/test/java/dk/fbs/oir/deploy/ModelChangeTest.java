@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import dk.fbs.oir.MutableClock;
+import org.springframework.context.annotation.Import;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +42,7 @@ import dk.fbs.oir.simulator.SimulatorProperties;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "demo", "test"}) // test last: its API clients win
+@Import(MutableClock.Registration.class)
 class ModelChangeTest {
 
   @Autowired TestRestTemplate http;
@@ -49,6 +52,7 @@ class ModelChangeTest {
   @Autowired TaskService tasks;
   @Autowired org.camunda.bpm.engine.ManagementService management;
   @Autowired SimulatorProperties simulator;
+  @Autowired MutableClock clock;
 
   @Test
   void aChangedProcessIsDeployedAndRunningChargesMoveToIt() throws Exception {
@@ -152,7 +156,11 @@ class ModelChangeTest {
     for (String id : running) { // each moves on through the new step
       assertThat(versionOf(id)).isEqualTo(2);
       String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-      management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+      var timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
+      if (clock.instant().isBefore(timer.getDuedate().toInstant())) { // its day has come
+        clock.advance(Duration.between(clock.instant(), timer.getDuedate().toInstant()).plusSeconds(1));
+      }
+      management.executeJob(timer.getId());
       var approval = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_ApproveReminder")
           .singleResult();
       assertThat(approval).as("%s waits at the new step", id).isNotNull();
@@ -168,6 +176,40 @@ class ModelChangeTest {
     LocalDate deadline = LocalDate.parse((String) runtime.getVariable(instance.getId(), "deadline"));
     LocalDate due = timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
     return java.time.temporal.ChronoUnit.DAYS.between(deadline, due) - 1;
+  }
+
+  /**
+   * A charge started on version 4 of charge.bpmn (its variables included: the charge's id, the
+   * counters, the charge date) goes on with today's code after today's model is deployed.
+   */
+  @Test
+  void aChargeOfTheEarlierModelVersionGoesOnWithTodaysCode() throws Exception {
+    FbsClient fbs = new FbsClient(http);
+    assertThat(deploy("charge.bpmn", Files.readString(Path.of("src/test/resources/deploy/charge-v4.bpmn")))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    String id = "FBS-101-" + UUID.randomUUID();
+    charges.receive(TestCharges.charge(id, "101"));
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    runtime.setVariables(instance, Map.of("fbsChargeId", id, "chargeDate", "2026-11-20", "submissionNo", 1,
+        "transferNo", 1, "disputeNo", 0)); // as version 4 started it
+    assertThat(deploy("charge.bpmn", Files.readString(Path.of("processes/charge.bpmn"))).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(versionOf(id)).isEqualTo(2);
+
+    fbs.awaitStatus(id, "INVOICED");
+    assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
+        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    var task = await().until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
+    tasks.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
+    fbs.awaitStatus(id, "INVOICED");
+    // version 4 sends a reminder when its timer runs, even early from Cockpit: today's code refuses it
+    management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+    var incident = await().until(() -> runtime.createIncidentQuery().processInstanceId(instance).singleResult(),
+        i -> i != null);
+    assertThat(incident.getActivityId()).isEqualTo("Task_SendReminder");
+    assertThat(incident.getIncidentMessage()).contains("sendes ikke før sidste rettidige betalingsdag");
+    assertThat(fbs.charge(id).get("status").asText()).isEqualTo("INVOICED");
+    assertThat(versionOf(id)).as("it kept its version").isEqualTo(2);
   }
 
   @Test
