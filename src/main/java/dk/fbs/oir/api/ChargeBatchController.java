@@ -1,7 +1,7 @@
 package dk.fbs.oir.api;
 
 import dk.fbs.oir.api.ChargeBatchReader.Element;
-import dk.fbs.oir.api.ChargeBatchResponse.Result;
+import dk.fbs.oir.api.ChargeBatchResponse.ChargeResult;
 import dk.fbs.oir.charge.ChargeService;
 import dk.fbs.oir.charge.ChargeService.NewCharge;
 import dk.fbs.oir.charge.ChargeService.Outcome;
@@ -52,7 +52,7 @@ public class ChargeBatchController {
           + " changes nothing (all 200). The answer lists each charge's result in the order sent, with the status"
           + " the single endpoint would give it. A body that is no such array is a 400 for the whole request.")
   @ApiResponse(responseCode = "200", description = "Each charge's result, in the order sent")
-  public ChargeBatchResponse receive(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+  public ChargeBatchResponse receiveBatch(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(minItems = 1,
           maxItems = ChargeBatchReader.MAX_CHARGES, schema = @Schema(implementation = ChargeRequest.class))))
       @RequestBody String body) {
@@ -60,21 +60,21 @@ public class ChargeBatchController {
     List<NewCharge> valid = elements.stream().filter(e -> e.request() != null).map(e -> e.request().toNewCharge())
         .toList();
     Iterator<Outcome> outcomes = charges.receiveAll(valid).iterator();
-    List<Result> results = new ArrayList<>(elements.size());
+    List<ChargeResult> results = new ArrayList<>(elements.size());
     for (Element element : elements) {
       results.add(element.request() == null
-          ? new Result(element.fbsChargeId(), HttpStatus.BAD_REQUEST.value(), null, element.problem())
+          ? new ChargeResult(element.fbsChargeId(), HttpStatus.BAD_REQUEST.value(), null, element.problem())
           : result(element.fbsChargeId(), outcomes.next()));
     }
     return new ChargeBatchResponse(results);
   }
 
-  private Result result(String fbsChargeId, Outcome outcome) {
+  private ChargeResult result(String fbsChargeId, Outcome outcome) {
     if (outcome.refusal() != null) {
       ResponseEntity<ProblemDetail> answer = problems.answer(outcome.refusal());
-      return new Result(fbsChargeId, answer.getStatusCode().value(), null, answer.getBody());
+      return new ChargeResult(fbsChargeId, answer.getStatusCode().value(), null, answer.getBody());
     }
     HttpStatus status = outcome.intake().created() ? HttpStatus.ACCEPTED : HttpStatus.OK; // as the single endpoint
-    return new Result(fbsChargeId, status.value(), views.of(outcome.intake().charge()), null);
+    return new ChargeResult(fbsChargeId, status.value(), views.of(outcome.intake().charge()), null);
   }
 }

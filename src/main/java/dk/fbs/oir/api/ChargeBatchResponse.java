@@ -6,14 +6,14 @@ import java.util.List;
 import org.springframework.http.ProblemDetail;
 
 /** {@code POST /api/v1/charge-batches}: each charge's result, in the order the charges were sent. */
-public record ChargeBatchResponse(List<Result> results) {
+public record ChargeBatchResponse(List<ChargeResult> results) {
 
   /**
    * One charge's result: the status {@code POST /api/v1/charges} would have answered for it, and its
    * answer's body: the charge (202, 200) or the problem details (400, 409, 500).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Result(
+  public record ChargeResult(
       @Schema(description = "As sent; absent when the charge has none as text", example = "FBS-561-000001")
           String fbsChargeId,
       @Schema(description = "202 received now, 200 received before (the same charge), 400 invalid,"

@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Receives charges from FBS: exactly one ledger row and one process instance per FBS charge id. */
 @Service
 public class ChargeService {
+
+  private static final Logger log = LoggerFactory.getLogger(ChargeService.class);
 
   private final ChargeLedger ledger;
   private final RuntimeService runtimeService;
@@ -85,6 +89,8 @@ public class ChargeService {
       try {
         outcomes.addAll(intake(chunk));
       } catch (RuntimeException chunkFailed) {
+        log.info("A chunk of {} charges failed as a whole ({}); taking them one charge per transaction", chunk.size(),
+            chunkFailed.getClass().getSimpleName());
         for (NewCharge in : chunk) {
           outcomes.add(intakeAlone(in));
         }
