@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -42,6 +43,22 @@ public final class FbsClient {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+  }
+
+  /** POSTs charges (each a JSON text) as one batch; the answer's {@code results}, one per charge. */
+  public JsonNode postBatch(List<String> charges) {
+    ResponseEntity<String> answer = post("/api/v1/charge-batches", "[" + String.join(",\n", charges) + "]");
+    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode results = read(answer.getBody()).get("results");
+    assertThat(results).hasSize(charges.size());
+    return results;
+  }
+
+  /** Each result's own status (its charge's and its problem's are others). */
+  public static List<Integer> statuses(JsonNode results) {
+    List<Integer> statuses = new ArrayList<>();
+    results.forEach(result -> statuses.add(result.get("status").asInt()));
+    return statuses;
   }
 
   public JsonNode get(String path) {

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,36 +45,52 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-        .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-        .sorted(Comparator.comparing(FieldError::field))
-        .toList();
-    return ResponseEntity.badRequest().body(invalid(errors));
+    return ResponseEntity.badRequest().body(invalid(fieldErrors(ex.getBindingResult())));
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    FieldError error;
-    if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-      error = new FieldError(path(unknown), "is not a field of this request");
-    } else if (ex.getCause() instanceof InvalidFormatException format && format.getTargetType() == BigDecimal.class) {
-      error = new FieldError(path(format), MoneyInput.MESSAGE);
-    } else if (ex.getCause() instanceof InvalidFormatException format) {
-      error = new FieldError(path(format), "has the wrong type or format: expected "
+    return ResponseEntity.badRequest().body(invalid(List.of(unreadable(ex.getCause()))));
+  }
+
+  /** The bad fields of a request that was read but did not pass its validation. */
+  static List<FieldError> fieldErrors(BindingResult result) {
+    return result.getFieldErrors().stream()
+        .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+        .sorted(Comparator.comparing(FieldError::field))
+        .toList();
+  }
+
+  /** Why a body could not be read into its request ({@code cause}: the parser's or binder's error, or null). */
+  static FieldError unreadable(Throwable cause) {
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return new FieldError(path(unknown), "is not a field of this request");
+    } else if (cause instanceof InvalidFormatException format && format.getTargetType() == BigDecimal.class) {
+      return new FieldError(path(format), MoneyInput.MESSAGE);
+    } else if (cause instanceof InvalidFormatException format) {
+      return new FieldError(path(format), "has the wrong type or format: expected "
           + format.getTargetType().getSimpleName() + describeEnum(format.getTargetType()));
-    } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      error = new FieldError(path(mapping), "has the wrong type");
-    } else if (ex.getCause() instanceof JsonParseException parse && duplicate(parse) != null) {
-      error = new FieldError(duplicate(parse), "is given more than once");
-    } else if (ex.getCause() instanceof JsonProcessingException parse) {
+    } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return new FieldError(path(mapping), "has the wrong type");
+    } else if (cause instanceof JsonParseException parse && duplicate(parse) != null) {
+      return new FieldError(duplicate(parse), "is given more than once");
+    } else if (cause instanceof JsonProcessingException parse) {
       var location = parse.getLocation();
-      error = new FieldError("(body)", "is not valid JSON"
+      return new FieldError("(body)", "is not valid JSON"
           + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
-    } else {
-      error = new FieldError("(body)", "is missing or unreadable");
     }
-    return ResponseEntity.badRequest().body(invalid(List.of(error)));
+    return new FieldError("(body)", "is missing or unreadable");
+  }
+
+  /** The answer the single-charge endpoint gives for this exception, for a charge of a batch. */
+  ResponseEntity<ProblemDetail> answer(RuntimeException ex) {
+    if (ex instanceof UnknownMunicipalityException unknown) {
+      return unknownMunicipality(unknown);
+    } else if (ex instanceof ChargeConflictException conflict) {
+      return conflict(conflict);
+    }
+    return unexpected(ex);
   }
 
   /** A path variable or parameter of the wrong type, e.g. an unknown debtor system in the path. */

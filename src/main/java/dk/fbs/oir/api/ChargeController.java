@@ -3,7 +3,6 @@ package dk.fbs.oir.api;
 import dk.fbs.oir.charge.ChargeNotFoundException;
 import dk.fbs.oir.charge.ChargeService;
 import dk.fbs.oir.charge.ChargeService.Intake;
-import dk.fbs.oir.common.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,9 +38,7 @@ public class ChargeController {
   @ApiResponse(responseCode = "202", description = "A new charge, received; its route decided")
   @ApiResponse(responseCode = "200", description = "The same charge posted again: the one received before")
   public ResponseEntity<ChargeResponse> receive(@Valid @RequestBody ChargeRequest request) {
-    Intake intake = charges.receive(new ChargeService.NewCharge(request.fbsChargeId(), request.municipalityCode(),
-        request.debtor().cpr(), request.debtor().name(), request.type(), Money.ofKroner(request.amount()),
-        request.description(), request.materialId(), request.branch(), request.occurredOn()));
+    Intake intake = charges.receive(request.toNewCharge());
     String id = intake.charge().fbsChargeId();
     return ResponseEntity.status(intake.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .location(URI.create("/api/v1/charges/" + id))

@@ -1,7 +1,9 @@
 package dk.fbs.oir.api;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dk.fbs.oir.charge.ChargeService.NewCharge;
 import dk.fbs.oir.charge.ChargeType;
+import dk.fbs.oir.common.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -35,6 +37,12 @@ public record ChargeRequest(
     @Schema(example = "Esbjerg Hovedbibliotek") @Size(max = 200)
         @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String branch,
     @Schema(example = "2026-11-20") @NotNull @PastOrPresent LocalDate occurredOn) {
+
+  /** The charge for the intake; only for a request that passed its validation. */
+  NewCharge toNewCharge() {
+    return new NewCharge(fbsChargeId, municipalityCode, debtor.cpr(), debtor.name(), type, Money.ofKroner(amount),
+        description, materialId, branch, occurredOn);
+  }
 
   /** The citizen. The CPR number is sensitive: it is only ever sent in a request body. */
   public record Debtor(

@@ -17,19 +17,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A request to {@code /api} larger than any real charge (default 64 KiB) is refused with 413
  * before it is read, so an oversized body cannot tie up memory; a body without a declared length
- * (chunked) is cut off at the same size and then fails as unreadable (400).
+ * (chunked) is cut off at the same size and then fails as unreadable (400). FBS' batch
+ * ({@code /api/v1/charge-batches}, at most 1,000 charges) has its own limit, default 8 MiB: 8 KiB
+ * a charge, where one with every text at its longest and escaped is under 7 KiB.
  */
 @Configuration
 class RequestSizeLimit {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> apiRequestSizeLimit(
-      @Value("${api.max-request-bytes:65536}") long maxBytes) {
+      @Value("${api.max-request-bytes:65536}") long maxRequestBytes,
+      @Value("${api.max-batch-request-bytes:8388608}") long maxBatchBytes) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
         boolean hasBody = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
+        long maxBytes = request.getRequestURI().equals(request.getContextPath() + ChargeBatchController.PATH)
+            ? maxBatchBytes : maxRequestBytes;
         long length = request.getContentLengthLong();
         boolean model = "application/octet-stream".equals(request.getContentType()); // operators' BPMN/DMN files
         if (hasBody && !model && length > maxBytes) {
@@ -64,10 +69,23 @@ class RequestSizeLimit {
         @Override
         public int read() throws IOException {
           int b = in.read();
-          if (b >= 0 && ++read > maxBytes) {
+          count(b < 0 ? 0 : 1);
+          return b;
+        }
+
+        /** Reads in blocks (InputStream's own would go byte by byte, and swallow the error after the first). */
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = in.read(buffer, offset, length);
+          count(Math.max(n, 0));
+          return n;
+        }
+
+        private void count(int bytes) throws IOException {
+          read += bytes;
+          if (read > maxBytes) {
             throw new IOException("Request body larger than " + maxBytes + " bytes");
           }
-          return b;
         }
 
         @Override

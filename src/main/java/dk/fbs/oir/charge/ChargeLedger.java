@@ -10,8 +10,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +53,16 @@ public class ChargeLedger {
         c.amount().ore(), c.description(), c.materialId(), c.branch(), c.occurredOn(), ChargeStatus.RECEIVED.name(),
         c.requestHash(), now, now);
     timeline(c.fbsChargeId(), ChargeStatus.RECEIVED, "Modtaget fra FBS", now);
+  }
+
+  /** Which of these ids the ledger already holds. */
+  public Set<String> existing(Collection<String> fbsChargeIds) {
+    if (fbsChargeIds.isEmpty()) {
+      return Set.of();
+    }
+    String placeholders = String.join(",", Collections.nCopies(fbsChargeIds.size(), "?"));
+    return new HashSet<>(jdbc.queryForList("select fbs_charge_id from charge where fbs_charge_id in (" + placeholders
+        + ")", String.class, fbsChargeIds.toArray()));
   }
 
   public Optional<Charge> find(String fbsChargeId) {

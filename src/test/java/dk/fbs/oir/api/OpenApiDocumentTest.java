@@ -62,6 +62,14 @@ class OpenApiDocumentTest {
         .isEqualTo("#/components/schemas/Problem");
     assertThat(doc.at("/paths/~1api~1v1~1charges~1{fbsChargeId}/get/responses").fieldNames()).toIterable()
         .contains("200", "401", "403", "404", "500");
+    JsonNode batch = doc.at("/paths/~1api~1v1~1charge-batches/post");
+    assertThat(batch.at("/requestBody/content/application~1json/schema/maxItems").asInt()).isEqualTo(1000);
+    assertThat(batch.at("/responses/200/content/application~1json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/ChargeBatchResponse");
+    assertThat(doc.at("/components/schemas/ChargeBatchResponse/properties/results/items/$ref").asText())
+        .isEqualTo("#/components/schemas/ChargeResult");
+    assertThat(doc.at("/components/schemas/ChargeResult/properties").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("fbsChargeId", "status", "charge", "problem");
     doc.get("paths").forEach(path -> path.forEach(operation ->
         assertThat(operation.get("responses").fieldNames()).toIterable().contains("401", "403", "500")));
   }
