@@ -1,9 +1,9 @@
 package dk.fbs.oir;
 
+import java.time.Clock;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -13,13 +13,13 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class Application {
 
-  /** Every "now" in the application and the simulator comes from here, so tests can move time. */
-  @Bean
-  Clock clock() {
-    return Clock.systemDefaultZone();
-  }
+    /** Every "now" in the application and the simulator comes from here, so tests can move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
 
-  public static void main(String[] args) {
-    SpringApplication.run(Application.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
 }

@@ -14,39 +14,39 @@ import org.springframework.context.annotation.Primary;
  */
 public class MutableClock extends Clock {
 
-  @TestConfiguration(proxyBeanMethods = false)
-  public static class Registration {
-    /** Wherever the application asks for a Clock, instead of the system clock. */
-    @Bean
-    @Primary
-    MutableClock mutableClock() {
-      return new MutableClock();
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Registration {
+        /** Wherever the application asks for a Clock, instead of the system clock. */
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
     }
-  }
 
-  private volatile Duration offset = Duration.ZERO;
-  private final Clock base = Clock.systemDefaultZone();
+    private volatile Duration offset = Duration.ZERO;
+    private final Clock base = Clock.systemDefaultZone();
 
-  public void advance(Duration by) {
-    offset = offset.plus(by);
-  }
+    public void advance(Duration by) {
+        offset = offset.plus(by);
+    }
 
-  public void reset() {
-    offset = Duration.ZERO;
-  }
+    public void reset() {
+        offset = Duration.ZERO;
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return base.getZone();
-  }
+    @Override
+    public ZoneId getZone() {
+        return base.getZone();
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException();
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+    }
 
-  @Override
-  public Instant instant() {
-    return base.instant().plus(offset);
-  }
+    @Override
+    public Instant instant() {
+        return base.instant().plus(offset);
+    }
 }

@@ -25,11 +25,11 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "test"})
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
-@Import({SoapCallRecorder.Registration.class, MutableClock.Registration.class,
-    SimulatorTestControls.Registration.class})
+@Import({SoapCallRecorder.Registration.class, MutableClock.Registration.class, SimulatorTestControls.Registration.class
+})
 public @interface PostgresIntegrationTest {
 
-  /** Settings of this test's own application (another set of properties is another application). */
-  @AliasFor(annotation = SpringBootTest.class)
-  String[] properties() default {};
+    /** Settings of this test's own application (another set of properties is another application). */
+    @AliasFor(annotation = SpringBootTest.class)
+    String[] properties() default {};
 }

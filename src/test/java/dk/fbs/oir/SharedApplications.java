@@ -28,52 +28,55 @@ import org.springframework.test.context.TestExecutionListener;
  */
 public final class SharedApplications {
 
-  /** The test classes of this run in order, and those after which their application is no longer used. */
-  private static final Set<Class<?>> ORDERED = ConcurrentHashMap.newKeySet();
-  private static final Set<Class<?>> LAST_USERS = ConcurrentHashMap.newKeySet();
+    /** The test classes of this run in order, and those after which their application is no longer used. */
+    private static final Set<Class<?>> ORDERED = ConcurrentHashMap.newKeySet();
 
-  private SharedApplications() {}
+    private static final Set<Class<?>> LAST_USERS = ConcurrentHashMap.newKeySet();
 
-  /** Groups the classes by application, in the order each application is first used; otherwise unchanged. */
-  public static class Order implements ClassOrderer {
-    @Override
-    public void orderClasses(ClassOrdererContext context) {
-      Map<ClassDescriptor, Object> applications = new HashMap<>();
-      List<Object> firstUse = new ArrayList<>();
-      for (ClassDescriptor test : context.getClassDescriptors()) {
-        Object application = application(test.getTestClass());
-        applications.put(test, application);
-        if (!firstUse.contains(application)) {
-          firstUse.add(application);
+    private SharedApplications() {}
+
+    /** Groups the classes by application, in the order each application is first used; otherwise unchanged. */
+    public static class Order implements ClassOrderer {
+        @Override
+        public void orderClasses(ClassOrdererContext context) {
+            Map<ClassDescriptor, Object> applications = new HashMap<>();
+            List<Object> firstUse = new ArrayList<>();
+            for (ClassDescriptor test : context.getClassDescriptors()) {
+                Object application = application(test.getTestClass());
+                applications.put(test, application);
+                if (!firstUse.contains(application)) {
+                    firstUse.add(application);
+                }
+            }
+            List<? extends ClassDescriptor> classes = context.getClassDescriptors();
+            classes.sort(Comparator.comparingInt(test -> firstUse.indexOf(applications.get(test))));
+            for (int i = 0; i < classes.size(); i++) {
+                ORDERED.add(classes.get(i).getTestClass());
+                if (i == classes.size() - 1
+                        || !applications.get(classes.get(i)).equals(applications.get(classes.get(i + 1)))) {
+                    LAST_USERS.add(classes.get(i).getTestClass());
+                }
+            }
         }
-      }
-      List<? extends ClassDescriptor> classes = context.getClassDescriptors();
-      classes.sort(Comparator.comparingInt(test -> firstUse.indexOf(applications.get(test))));
-      for (int i = 0; i < classes.size(); i++) {
-        ORDERED.add(classes.get(i).getTestClass());
-        if (i == classes.size() - 1 || !applications.get(classes.get(i)).equals(applications.get(classes.get(i + 1)))) {
-          LAST_USERS.add(classes.get(i).getTestClass());
+    }
+
+    /** Closes a class's application after it unless the next class uses the same one. */
+    public static class CloseAfterLastUser implements TestExecutionListener {
+        @Override
+        public void afterTestClass(TestContext testContext) {
+            Class<?> test = testContext.getTestClass();
+            if (!ORDERED.contains(test) || LAST_USERS.contains(test)) {
+                testContext.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
+            }
         }
-      }
     }
-  }
 
-  /** Closes a class's application after it unless the next class uses the same one. */
-  public static class CloseAfterLastUser implements TestExecutionListener {
-    @Override
-    public void afterTestClass(TestContext testContext) {
-      Class<?> test = testContext.getTestClass();
-      if (!ORDERED.contains(test) || LAST_USERS.contains(test)) {
-        testContext.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
-      }
+    /** The class's Spring test configuration, or the class itself when it starts no application. */
+    private static Object application(Class<?> test) {
+        if (!MergedAnnotations.from(test, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(BootstrapWith.class)) {
+            return test;
+        }
+        return BootstrapUtils.resolveTestContextBootstrapper(test).buildMergedContextConfiguration();
     }
-  }
-
-  /** The class's Spring test configuration, or the class itself when it starts no application. */
-  private static Object application(Class<?> test) {
-    if (!MergedAnnotations.from(test, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY).isPresent(BootstrapWith.class)) {
-      return test;
-    }
-    return BootstrapUtils.resolveTestContextBootstrapper(test).buildMergedContextConfiguration();
-  }
 }

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ChargeViews {
 
-  private final ChargeService charges;
-  private final Freshness freshness;
+    private final ChargeService charges;
+    private final Freshness freshness;
 
-  ChargeViews(ChargeService charges, Freshness freshness) {
-    this.charges = charges;
-    this.freshness = freshness;
-  }
+    ChargeViews(ChargeService charges, Freshness freshness) {
+        this.charges = charges;
+        this.freshness = freshness;
+    }
 
-  ChargeResponse of(Charge charge) {
-    return ChargeResponse.of(charge, charges.timeline(charge.fbsChargeId()), freshness.isStale(charge));
-  }
+    ChargeResponse of(Charge charge) {
+        return ChargeResponse.of(charge, charges.timeline(charge.fbsChargeId()), freshness.isStale(charge));
+    }
 }

@@ -16,16 +16,16 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = CprNumber.Validator.class)
 public @interface CprNumber {
 
-  String message() default "must be a CPR number: 10 digits, the first six a valid date DDMMYY";
+    String message() default "must be a CPR number: 10 digits, the first six a valid date DDMMYY";
 
-  Class<?>[] groups() default {};
+    Class<?>[] groups() default {};
 
-  Class<? extends Payload>[] payload() default {};
+    Class<? extends Payload>[] payload() default {};
 
-  class Validator implements ConstraintValidator<CprNumber, String> {
-    @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || Cpr.isValid(value);
+    class Validator implements ConstraintValidator<CprNumber, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || Cpr.isValid(value);
+        }
     }
-  }
 }

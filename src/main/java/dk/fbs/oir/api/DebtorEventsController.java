@@ -31,35 +31,36 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Debtor systems")
 public class DebtorEventsController {
 
-  private final DebtorSync sync;
-  private final RoutingService routing;
-  private final ParkedEvents parked;
+    private final DebtorSync sync;
+    private final RoutingService routing;
+    private final ParkedEvents parked;
 
-  public DebtorEventsController(DebtorSync sync, RoutingService routing, ParkedEvents parked) {
-    this.sync = sync;
-    this.routing = routing;
-    this.parked = parked;
-  }
-
-  public record Notification(@NotBlank @Pattern(regexp = "\\d{3}", message = "must be a three-digit municipality code")
-      String municipalityCode) {}
-
-  public record SyncResult(int eventsApplied) {}
-
-  @PostMapping("/{debtorSystem}/notifications")
-  @Operation(summary = "A debtor system has new events for a municipality: read them now")
-  public ResponseEntity<SyncResult> notified(@PathVariable DebtorSystem debtorSystem,
-      @Valid @RequestBody Notification notification) {
-    if (!routing.isKnown(notification.municipalityCode())) {
-      throw new UnknownMunicipalityException(notification.municipalityCode());
+    public DebtorEventsController(DebtorSync sync, RoutingService routing, ParkedEvents parked) {
+        this.sync = sync;
+        this.routing = routing;
+        this.parked = parked;
     }
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(new SyncResult(sync.sync(debtorSystem, notification.municipalityCode())));
-  }
 
-  @GetMapping("/parked-events")
-  @Operation(summary = "Events for claims we do not know, and messages that could not be read, kept for an operator")
-  public List<ParkedEvent> parked() {
-    return parked.list();
-  }
+    public record Notification(
+            @NotBlank @Pattern(regexp = "\\d{3}", message = "must be a three-digit municipality code")
+            String municipalityCode) {}
+
+    public record SyncResult(int eventsApplied) {}
+
+    @PostMapping("/{debtorSystem}/notifications")
+    @Operation(summary = "A debtor system has new events for a municipality: read them now")
+    public ResponseEntity<SyncResult> notified(
+            @PathVariable DebtorSystem debtorSystem, @Valid @RequestBody Notification notification) {
+        if (!routing.isKnown(notification.municipalityCode())) {
+            throw new UnknownMunicipalityException(notification.municipalityCode());
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new SyncResult(sync.sync(debtorSystem, notification.municipalityCode())));
+    }
+
+    @GetMapping("/parked-events")
+    @Operation(summary = "Events for claims we do not know, and messages that could not be read, kept for an operator")
+    public List<ParkedEvent> parked() {
+        return parked.list();
+    }
 }

@@ -16,15 +16,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class JsonStrictness {
 
-  @Bean
-  Jackson2ObjectMapperBuilderCustomizer strictScalars() {
-    return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).postConfigurer(mapper -> {
-      mapper.coercionConfigFor(LogicalType.Textual)
-          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-      mapper.coercionConfigFor(LogicalType.Enum)
-          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-    });
-  }
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictScalars() {
+        return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Enum)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                });
+    }
 }

@@ -17,28 +17,30 @@ import java.util.regex.Pattern;
  */
 final class MoneyInput extends StdScalarDeserializer<BigDecimal> {
 
-  /** The OpenAPI schema's pattern and description of a money input. */
-  static final String PATTERN = "^\\d+(\\.\\d{1,2})?$";
-  static final String DESCRIPTION = "DKK: digits with at most two decimals, no sign or exponent";
-  static final String MESSAGE = "must be kroner written as digits with at most two decimals, e.g. \"125.00\""
-      + " (no sign, exponent or blanks)";
-  private static final Pattern KRONER = Pattern.compile(PATTERN);
+    /** The OpenAPI schema's pattern and description of a money input. */
+    static final String PATTERN = "^\\d+(\\.\\d{1,2})?$";
 
-  MoneyInput() {
-    super(BigDecimal.class);
-  }
+    static final String DESCRIPTION = "DKK: digits with at most two decimals, no sign or exponent";
+    static final String MESSAGE = "must be kroner written as digits with at most two decimals, e.g. \"125.00\""
+            + " (no sign, exponent or blanks)";
+    private static final Pattern KRONER = Pattern.compile(PATTERN);
 
-  @Override
-  public BigDecimal deserialize(JsonParser p, DeserializationContext context) throws IOException {
-    JsonToken token = p.currentToken();
-    if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT
-        && token != JsonToken.VALUE_NUMBER_FLOAT) {
-      return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, p);
+    MoneyInput() {
+        super(BigDecimal.class);
     }
-    String text = p.getText();
-    if (!KRONER.matcher(text).matches()) {
-      throw InvalidFormatException.from(p, MESSAGE, text, BigDecimal.class);
+
+    @Override
+    public BigDecimal deserialize(JsonParser p, DeserializationContext context) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token != JsonToken.VALUE_STRING
+                && token != JsonToken.VALUE_NUMBER_INT
+                && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, p);
+        }
+        String text = p.getText();
+        if (!KRONER.matcher(text).matches()) {
+            throw InvalidFormatException.from(p, MESSAGE, text, BigDecimal.class);
+        }
+        return new BigDecimal(text);
     }
-    return new BigDecimal(text);
-  }
 }

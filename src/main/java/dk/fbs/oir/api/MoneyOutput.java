@@ -15,12 +15,12 @@ import org.springframework.boot.jackson.JsonComponent;
 @JsonComponent
 class MoneyOutput extends StdSerializer<BigDecimal> {
 
-  MoneyOutput() {
-    super(BigDecimal.class);
-  }
+    MoneyOutput() {
+        super(BigDecimal.class);
+    }
 
-  @Override
-  public void serialize(BigDecimal kroner, JsonGenerator json, SerializerProvider provider) throws IOException {
-    json.writeString(kroner.setScale(2).toPlainString());
-  }
+    @Override
+    public void serialize(BigDecimal kroner, JsonGenerator json, SerializerProvider provider) throws IOException {
+        json.writeString(kroner.setScale(2).toPlainString());
+    }
 }

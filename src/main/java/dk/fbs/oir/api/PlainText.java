@@ -7,8 +7,8 @@ package dk.fbs.oir.api;
  */
 final class PlainText {
 
-  static final String PATTERN = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
-  static final String MESSAGE = "must not contain control characters";
+    static final String PATTERN = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    static final String MESSAGE = "must not contain control characters";
 
-  private PlainText() {}
+    private PlainText() {}
 }

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ValidationClock {
 
-  @Bean
-  ValidationConfigurationCustomizer applicationClockForValidation(Clock clock) {
-    return configuration -> configuration.clockProvider(() -> clock);
-  }
+    @Bean
+    ValidationConfigurationCustomizer applicationClockForValidation(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
+    }
 }

@@ -30,47 +30,53 @@ import org.springframework.context.annotation.Profile;
 @EnableConfigurationProperties(BeskedfordelerProperties.class)
 public class BeskedfordelerConfiguration {
 
-  /** Beskedfordeler's exchange, as the debtor systems (and the simulator) publish to it. */
-  public static TopicExchange exchange(BeskedfordelerProperties properties) {
-    return new TopicExchange(properties.getExchange(), true, properties.getQueueExpiry() != null);
-  }
-
-  /** Our queue and its subscriptions, declared at start by Spring's RabbitAdmin when {@code declare} is on. */
-  @Bean
-  Declarables beskedfordelerSubscription(BeskedfordelerProperties properties) {
-    if (!properties.isDeclare()) {
-      return new Declarables();
+    /** Beskedfordeler's exchange, as the debtor systems (and the simulator) publish to it. */
+    public static TopicExchange exchange(BeskedfordelerProperties properties) {
+        return new TopicExchange(properties.getExchange(), true, properties.getQueueExpiry() != null);
     }
-    TopicExchange exchange = exchange(properties);
-    QueueBuilder builder = QueueBuilder.durable(properties.getQueue());
-    if (properties.getQueueExpiry() != null) {
-      builder.expires((int) properties.getQueueExpiry().toMillis());
-    }
-    Queue queue = builder.build();
-    List<Declarable> declarables = new ArrayList<>(List.of(exchange, queue));
-    for (String key : properties.getSubscriptions()) {
-      declarables.add(BindingBuilder.bind(queue).to(exchange).with(key));
-    }
-    return new Declarables(declarables);
-  }
 
-  @Bean
-  SimpleMessageListenerContainer beskedfordelerConsumer(ConnectionFactory connectionFactory,
-      BeskedfordelerProperties properties, IncomingMessages messages, MeterRegistry meters) {
-    SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-    container.setQueueNames(properties.getQueue());
-    container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-    container.setConcurrentConsumers(properties.getConcurrency());
-    container.setPrefetchCount(properties.getPrefetch());
-    // a queue not there yet (declared by others) is waited for, not fatal
-    container.setMissingQueuesFatal(false);
-    container.setMessageListener(new BeskedfordelerListener(messages, meters));
-    return container;
-  }
+    /** Our queue and its subscriptions, declared at start by Spring's RabbitAdmin when {@code declare} is on. */
+    @Bean
+    Declarables beskedfordelerSubscription(BeskedfordelerProperties properties) {
+        if (!properties.isDeclare()) {
+            return new Declarables();
+        }
+        TopicExchange exchange = exchange(properties);
+        QueueBuilder builder = QueueBuilder.durable(properties.getQueue());
+        if (properties.getQueueExpiry() != null) {
+            builder.expires((int) properties.getQueueExpiry().toMillis());
+        }
+        Queue queue = builder.build();
+        List<Declarable> declarables = new ArrayList<>(List.of(exchange, queue));
+        for (String key : properties.getSubscriptions()) {
+            declarables.add(BindingBuilder.bind(queue).to(exchange).with(key));
+        }
+        return new Declarables(declarables);
+    }
 
-  @Bean
-  BeskedfordelerHealth beskedfordelerHealthIndicator(AmqpAdmin admin, SimpleMessageListenerContainer beskedfordelerConsumer,
-      BeskedfordelerProperties properties, MeterRegistry meters) {
-    return new BeskedfordelerHealth(admin, beskedfordelerConsumer, properties.getQueue(), meters);
-  }
+    @Bean
+    SimpleMessageListenerContainer beskedfordelerConsumer(
+            ConnectionFactory connectionFactory,
+            BeskedfordelerProperties properties,
+            IncomingMessages messages,
+            MeterRegistry meters) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(properties.getQueue());
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setConcurrentConsumers(properties.getConcurrency());
+        container.setPrefetchCount(properties.getPrefetch());
+        // a queue not there yet (declared by others) is waited for, not fatal
+        container.setMissingQueuesFatal(false);
+        container.setMessageListener(new BeskedfordelerListener(messages, meters));
+        return container;
+    }
+
+    @Bean
+    BeskedfordelerHealth beskedfordelerHealthIndicator(
+            AmqpAdmin admin,
+            SimpleMessageListenerContainer beskedfordelerConsumer,
+            BeskedfordelerProperties properties,
+            MeterRegistry meters) {
+        return new BeskedfordelerHealth(admin, beskedfordelerConsumer, properties.getQueue(), meters);
+    }
 }

@@ -21,58 +21,69 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  */
 class BeskedfordelerHealth implements HealthIndicator {
 
-  static final String NOT_DELIVERING = "BESKEDFORDELER_DOWN";
-  /** The gauges of one scrape share one look at the queue. */
-  private static final Duration REUSE = Duration.ofSeconds(1);
+    static final String NOT_DELIVERING = "BESKEDFORDELER_DOWN";
+    /** The gauges of one scrape share one look at the queue. */
+    private static final Duration REUSE = Duration.ofSeconds(1);
 
-  private final AmqpAdmin admin;
-  private final AbstractMessageListenerContainer consumer;
-  private final String queue;
-  private volatile Sample last = new Sample(null, Instant.EPOCH);
+    private final AmqpAdmin admin;
+    private final AbstractMessageListenerContainer consumer;
+    private final String queue;
+    private volatile Sample last = new Sample(null, Instant.EPOCH);
 
-  private record Sample(QueueInformation queue, Instant at) {}
+    private record Sample(QueueInformation queue, Instant at) {}
 
-  BeskedfordelerHealth(AmqpAdmin admin, AbstractMessageListenerContainer consumer, String queue, MeterRegistry meters) {
-    this.admin = admin;
-    this.consumer = consumer;
-    this.queue = queue;
-    Gauge.builder("fbs.beskedfordeler.connected", () -> look() == null ? 0 : 1)
-        .description("1 while the broker answers and our queue exists").register(meters);
-    Gauge.builder("fbs.beskedfordeler.queue.messages", () -> {
-      QueueInformation info = look();
-      return info == null ? Double.NaN : info.getMessageCount();
-    }).description("Messages waiting in our queue (not yet delivered to a consumer)").register(meters);
-    Gauge.builder("fbs.beskedfordeler.queue.consumers", () -> {
-      QueueInformation info = look();
-      return info == null ? Double.NaN : info.getConsumerCount();
-    }).description("Consumers on our queue").register(meters);
-  }
-
-  @Override
-  public Health health() {
-    QueueInformation info = look();
-    if (info == null) {
-      return Health.status(NOT_DELIVERING).withDetail("queue", queue)
-          .withDetail("error", "the broker does not answer, or our queue does not exist").build();
+    BeskedfordelerHealth(
+            AmqpAdmin admin, AbstractMessageListenerContainer consumer, String queue, MeterRegistry meters) {
+        this.admin = admin;
+        this.consumer = consumer;
+        this.queue = queue;
+        Gauge.builder("fbs.beskedfordeler.connected", () -> look() == null ? 0 : 1)
+                .description("1 while the broker answers and our queue exists")
+                .register(meters);
+        Gauge.builder("fbs.beskedfordeler.queue.messages", () -> {
+                    QueueInformation info = look();
+                    return info == null ? Double.NaN : info.getMessageCount();
+                })
+                .description("Messages waiting in our queue (not yet delivered to a consumer)")
+                .register(meters);
+        Gauge.builder("fbs.beskedfordeler.queue.consumers", () -> {
+                    QueueInformation info = look();
+                    return info == null ? Double.NaN : info.getConsumerCount();
+                })
+                .description("Consumers on our queue")
+                .register(meters);
     }
-    boolean consuming = consumer.isRunning() && info.getConsumerCount() > 0;
-    return (consuming ? Health.up() : Health.status(NOT_DELIVERING)).withDetail("queue", queue)
-        .withDetail("messages", info.getMessageCount()).withDetail("consumers", info.getConsumerCount()).build();
-  }
 
-  /** Our queue as the broker sees it now (at most a second old); null when the broker does not answer. */
-  private QueueInformation look() {
-    Sample sample = last;
-    if (sample.at().plus(REUSE).isAfter(Instant.now())) {
-      return sample.queue();
+    @Override
+    public Health health() {
+        QueueInformation info = look();
+        if (info == null) {
+            return Health.status(NOT_DELIVERING)
+                    .withDetail("queue", queue)
+                    .withDetail("error", "the broker does not answer, or our queue does not exist")
+                    .build();
+        }
+        boolean consuming = consumer.isRunning() && info.getConsumerCount() > 0;
+        return (consuming ? Health.up() : Health.status(NOT_DELIVERING))
+                .withDetail("queue", queue)
+                .withDetail("messages", info.getMessageCount())
+                .withDetail("consumers", info.getConsumerCount())
+                .build();
     }
-    QueueInformation info;
-    try {
-      info = admin.getQueueInfo(queue);
-    } catch (AmqpException unreachable) {
-      info = null;
+
+    /** Our queue as the broker sees it now (at most a second old); null when the broker does not answer. */
+    private QueueInformation look() {
+        Sample sample = last;
+        if (sample.at().plus(REUSE).isAfter(Instant.now())) {
+            return sample.queue();
+        }
+        QueueInformation info;
+        try {
+            info = admin.getQueueInfo(queue);
+        } catch (AmqpException unreachable) {
+            info = null;
+        }
+        last = new Sample(info, Instant.now());
+        return info;
     }
-    last = new Sample(info, Instant.now());
-    return info;
-  }
 }

@@ -31,93 +31,104 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 class BeskedfordelerListener implements ChannelAwareMessageListener {
 
-  private static final Logger log = LoggerFactory.getLogger(BeskedfordelerListener.class);
-  static final String METRIC = "fbs.beskedfordeler.messages";
+    private static final Logger log = LoggerFactory.getLogger(BeskedfordelerListener.class);
+    static final String METRIC = "fbs.beskedfordeler.messages";
 
-  private final IncomingMessages messages;
-  private final MeterRegistry meters;
+    private final IncomingMessages messages;
+    private final MeterRegistry meters;
 
-  BeskedfordelerListener(IncomingMessages messages, MeterRegistry meters) {
-    this.messages = messages;
-    this.meters = meters;
-  }
-
-  @Override
-  public void onMessage(Message message, Channel channel) throws Exception {
-    long tag = message.getMessageProperties().getDeliveryTag();
-    String outcome;
-    try {
-      outcome = handle(message);
-    } catch (RuntimeException failed) {
-      log.warn("Message not handled, back to the queue: {}", failed.toString());
-      count("RETRIED");
-      channel.basicNack(tag, false, true);
-      return;
+    BeskedfordelerListener(IncomingMessages messages, MeterRegistry meters) {
+        this.messages = messages;
+        this.meters = meters;
     }
-    count(outcome);
-    channel.basicAck(tag, false);
-  }
 
-  /** Records the message (or parks it) and returns what became of it; throws for a passing failure. */
-  private String handle(Message message) {
-    Besked besked;
-    try {
-      besked = Besked.read(message.getBody());
-    } catch (Besked.Unreadable unreadable) {
-      messages.park(IncomingMessages.Channel.BESKEDFORDELER, idOf(message), unreadable.getMessage(), body(message));
-      return "UNREADABLE";
+    @Override
+    public void onMessage(Message message, Channel channel) throws Exception {
+        long tag = message.getMessageProperties().getDeliveryTag();
+        String outcome;
+        try {
+            outcome = handle(message);
+        } catch (RuntimeException failed) {
+            log.warn("Message not handled, back to the queue: {}", failed.toString());
+            count("RETRIED");
+            channel.basicNack(tag, false, true);
+            return;
+        }
+        count(outcome);
+        channel.basicAck(tag, false);
     }
-    try {
-      Receipt receipt = messages.receive(IncomingMessages.Channel.BESKEDFORDELER, besked.messageId(),
-          besked.debtorSystem(), besked.event());
-      return receipt.repeated() ? "REPEATED" : receipt.outcome().name();
-    } catch (RuntimeException failed) {
-      if (passing(failed)) {
-        throw failed;
-      }
-      messages.park(IncomingMessages.Channel.BESKEDFORDELER, besked.messageId(),
-          "could not be applied: " + failed.getClass().getSimpleName(), body(message));
-      return "UNREADABLE";
-    }
-  }
 
-  /** A failure that another try may not meet: the database, a lock, the charge's process busy. */
-  static boolean passing(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
-          || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-          || t instanceof OptimisticLockingException || t instanceof SQLTransientException
-          || t instanceof SQLRecoverableException) {
-        return true;
-      }
-      // PostgreSQL: connection (08), transaction rollback such as deadlock or serialization (40), shutdown (57P)
-      if (t instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40")
-              || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
+    /** Records the message (or parks it) and returns what became of it; throws for a passing failure. */
+    private String handle(Message message) {
+        Besked besked;
+        try {
+            besked = Besked.read(message.getBody());
+        } catch (Besked.Unreadable unreadable) {
+            messages.park(
+                    IncomingMessages.Channel.BESKEDFORDELER, idOf(message), unreadable.getMessage(), body(message));
+            return "UNREADABLE";
+        }
+        try {
+            Receipt receipt = messages.receive(
+                    IncomingMessages.Channel.BESKEDFORDELER, besked.messageId(), besked.debtorSystem(), besked.event());
+            return receipt.repeated() ? "REPEATED" : receipt.outcome().name();
+        } catch (RuntimeException failed) {
+            if (passing(failed)) {
+                throw failed;
+            }
+            messages.park(
+                    IncomingMessages.Channel.BESKEDFORDELER,
+                    besked.messageId(),
+                    "could not be applied: " + failed.getClass().getSimpleName(),
+                    body(message));
+            return "UNREADABLE";
+        }
     }
-    return false;
-  }
 
-  /** The message's id for parking: its AMQP message id, or else a digest of its body (the same message parks once). */
-  private static String idOf(Message message) {
-    String id = message.getMessageProperties().getMessageId();
-    if (id != null && !id.isBlank() && id.length() <= 200) {
-      return id;
+    /** A failure that another try may not meet: the database, a lock, the charge's process busy. */
+    static boolean passing(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof OptimisticLockingException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            // PostgreSQL: connection (08), transaction rollback such as deadlock or serialization (40), shutdown (57P)
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("40")
+                            || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
-    try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(message.getBody()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+
+    /** The message's id for parking: its AMQP message id, or else a digest of its body (the same message parks once). */
+    private static String idOf(Message message) {
+        String id = message.getMessageProperties().getMessageId();
+        if (id != null && !id.isBlank() && id.length() <= 200) {
+            return id;
+        }
+        try {
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(message.getBody()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  private static String body(Message message) {
-    return new String(message.getBody(), StandardCharsets.UTF_8);
-  }
+    private static String body(Message message) {
+        return new String(message.getBody(), StandardCharsets.UTF_8);
+    }
 
-  private void count(String outcome) {
-    meters.counter(METRIC, "outcome", outcome).increment();
-  }
+    private void count(String outcome) {
+        meters.counter(METRIC, "outcome", outcome).increment();
+    }
 }

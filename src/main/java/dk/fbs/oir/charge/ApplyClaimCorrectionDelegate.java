@@ -1,8 +1,8 @@
 package dk.fbs.oir.charge;
 
-import static dk.fbs.oir.charge.ChargeProcess.CORRECTED_CPR;
-import static dk.fbs.oir.charge.ChargeProcess.CORRECTED_NAME;
 import static dk.fbs.oir.charge.ChargeProcess.SUBMISSION_NO;
+import static dk.fbs.oir.charge.ChargeTaskDecisions.CORRECTED_CPR;
+import static dk.fbs.oir.charge.ChargeTaskDecisions.CORRECTED_NAME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,24 +16,24 @@ import org.springframework.stereotype.Component;
 @Component("applyClaimCorrection")
 public class ApplyClaimCorrectionDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
+    private final ChargeLedger ledger;
 
-  public ApplyClaimCorrectionDelegate(ChargeLedger ledger) {
-    this.ledger = ledger;
-  }
+    public ApplyClaimCorrectionDelegate(ChargeLedger ledger) {
+        this.ledger = ledger;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    String fbsChargeId = ChargeProcess.fbsChargeId(execution);
-    ledger.correctDebtor(fbsChargeId, blankToNull(CORRECTED_NAME.get(execution)),
-        blankToNull(CORRECTED_CPR.get(execution)));
-    execution.removeVariable(CORRECTED_NAME.name());
-    execution.removeVariable(CORRECTED_CPR.name());
-    SUBMISSION_NO.set(execution, SUBMISSION_NO.getOrElse(execution, 1) + 1);
-    ledger.recordStatus(fbsChargeId, ChargeStatus.RECEIVED, "Rettet af sagsbehandler; fordringen sendes igen");
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        String fbsChargeId = ChargeProcess.fbsChargeId(execution);
+        ledger.correctDebtor(
+                fbsChargeId, blankToNull(CORRECTED_NAME.get(execution)), blankToNull(CORRECTED_CPR.get(execution)));
+        execution.removeVariable(CORRECTED_NAME.name());
+        execution.removeVariable(CORRECTED_CPR.name());
+        SUBMISSION_NO.set(execution, SUBMISSION_NO.getOrElse(execution, 1) + 1);
+        ledger.recordStatus(fbsChargeId, ChargeStatus.RECEIVED, "Rettet af sagsbehandler; fordringen sendes igen");
+    }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
-  }
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
 }

@@ -29,115 +29,126 @@ import org.springframework.stereotype.Component;
 @Component("chargeFacts")
 public class ChargeFacts implements TaskListener {
 
-  public static final ProcessVariable<String> CHARGE = ProcessVariable.of("factCharge", String.class);
-  public static final ProcessVariable<String> AMOUNT = ProcessVariable.of("factAmount", String.class);
-  public static final ProcessVariable<String> BALANCE = ProcessVariable.of("factBalance", String.class);
-  public static final ProcessVariable<String> OVERPAID = ProcessVariable.of("factOverpaid", String.class);
-  public static final ProcessVariable<String> DEBTOR = ProcessVariable.of("factDebtor", String.class);
-  public static final ProcessVariable<String> DEBTOR_SYSTEM = ProcessVariable.of("factDebtorSystem", String.class);
-  public static final ProcessVariable<String> CLAIM = ProcessVariable.of("factClaim", String.class);
-  /** ISO dates (yyyy-MM-dd): the forms' date fields show them in the browser's (Danish) format. */
-  public static final ProcessVariable<String> DUE_DATE = ProcessVariable.of("factDueDate", String.class);
-  public static final ProcessVariable<String> LAST_PAY_DATE = ProcessVariable.of("factLastPayDate", String.class);
-  /** The timeline as a JSON list of {dato, status, tekst} for the forms' table. */
-  public static final ProcessVariable<JsonValue> TIMELINE = ProcessVariable.of("factTimeline", JsonValue.class);
+    public static final ProcessVariable<String> CHARGE = ProcessVariable.of("factCharge", String.class);
+    public static final ProcessVariable<String> AMOUNT = ProcessVariable.of("factAmount", String.class);
+    public static final ProcessVariable<String> BALANCE = ProcessVariable.of("factBalance", String.class);
+    public static final ProcessVariable<String> OVERPAID = ProcessVariable.of("factOverpaid", String.class);
+    public static final ProcessVariable<String> DEBTOR = ProcessVariable.of("factDebtor", String.class);
+    public static final ProcessVariable<String> DEBTOR_SYSTEM = ProcessVariable.of("factDebtorSystem", String.class);
+    public static final ProcessVariable<String> CLAIM = ProcessVariable.of("factClaim", String.class);
+    /** ISO dates (yyyy-MM-dd): the forms' date fields show them in the browser's (Danish) format. */
+    public static final ProcessVariable<String> DUE_DATE = ProcessVariable.of("factDueDate", String.class);
 
-  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    public static final ProcessVariable<String> LAST_PAY_DATE = ProcessVariable.of("factLastPayDate", String.class);
+    /** The timeline as a JSON list of {dato, status, tekst} for the forms' table. */
+    public static final ProcessVariable<JsonValue> TIMELINE = ProcessVariable.of("factTimeline", JsonValue.class);
 
-  private final ChargeLedger ledger;
-  private final TaskService taskService;
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
-  public ChargeFacts(ChargeLedger ledger, @Lazy TaskService taskService) {
-    this.ledger = ledger;
-    this.taskService = taskService;
-  }
+    private final ChargeLedger ledger;
+    private final TaskService taskService;
 
-  @Override
-  public void notify(DelegateTask task) {
-    task.setVariablesLocal(facts(ledger.get(ChargeProcess.fbsChargeId(task))));
-  }
+    public ChargeFacts(ChargeLedger ledger, @Lazy TaskService taskService) {
+        this.ledger = ledger;
+        this.taskService = taskService;
+    }
 
-  /** The balance changed: the open tasks of the charge show the new one (and the new timeline). */
-  public void refresh(Charge charge, String processInstanceId) {
-    taskService.createTaskQuery().processInstanceId(processInstanceId).list()
-        .forEach(task -> taskService.setVariablesLocal(task.getId(), facts(charge)));
-  }
+    @Override
+    public void notify(DelegateTask task) {
+        task.setVariablesLocal(facts(ledger.get(ChargeProcess.fbsChargeId(task))));
+    }
 
-  // The generated forms of process versions deployed before forms/ call these while their tasks are open.
+    /** The balance changed: the open tasks of the charge show the new one (and the new timeline). */
+    public void refresh(Charge charge, String processInstanceId) {
+        taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .list()
+                .forEach(task -> taskService.setVariablesLocal(task.getId(), facts(charge)));
+    }
 
-  public String summary(String fbsChargeId) {
-    Charge c = ledger.get(fbsChargeId);
-    return c.fbsChargeId() + " · " + c.description() + " · " + kroner(c.amount()) + " kr. · "
-        + (c.debtorSystemClaimId() == null ? "ingen fordring endnu" : "fordring " + c.debtorSystemClaimId());
-  }
+    // The generated forms of process versions deployed before forms/ call these while their tasks are open.
 
-  public String debtor(String fbsChargeId) {
-    return debtorText(ledger.get(fbsChargeId));
-  }
+    public String summary(String fbsChargeId) {
+        Charge c = ledger.get(fbsChargeId);
+        return c.fbsChargeId() + " · " + c.description() + " · " + kroner(c.amount()) + " kr. · "
+                + (c.debtorSystemClaimId() == null ? "ingen fordring endnu" : "fordring " + c.debtorSystemClaimId());
+    }
 
-  private static String debtorText(Charge c) {
-    return c.debtorName() + ", CPR " + Cpr.mask(c.debtorCpr());
-  }
+    public String debtor(String fbsChargeId) {
+        return debtorText(ledger.get(fbsChargeId));
+    }
 
-  public String balance(String fbsChargeId) {
-    return kroner(ledger.get(fbsChargeId).balance());
-  }
+    private static String debtorText(Charge c) {
+        return c.debtorName() + ", CPR " + Cpr.mask(c.debtorCpr());
+    }
 
-  public String overpaid(String fbsChargeId) {
-    return kroner(Money.ofOre(Math.max(0, -ledger.get(fbsChargeId).balance().ore())));
-  }
+    public String balance(String fbsChargeId) {
+        return kroner(ledger.get(fbsChargeId).balance());
+    }
 
-  public String history(String fbsChargeId) {
-    return String.join(" | ", ledger.timeline(fbsChargeId).stream()
-        .map(e -> e.at().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + " " + e.text()).toList());
-  }
+    public String overpaid(String fbsChargeId) {
+        return kroner(Money.ofOre(Math.max(0, -ledger.get(fbsChargeId).balance().ore())));
+    }
 
-  private Map<String, Object> facts(Charge c) {
-    Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put(CHARGE.name(), c.fbsChargeId() + " · " + c.description());
-    facts.put(AMOUNT.name(), kroner(c.amount()));
-    facts.put(BALANCE.name(), kroner(Money.ofOre(Math.max(0, c.balance().ore()))));
-    facts.put(OVERPAID.name(), kroner(Money.ofOre(Math.max(0, -c.balance().ore()))));
-    facts.put(DEBTOR.name(), debtorText(c));
-    facts.put(DEBTOR_SYSTEM.name(), c.route() == null || c.route().debtorSystem().isEmpty() ? "—"
-        : c.debtorSystem().displayName());
-    facts.put(CLAIM.name(), c.debtorSystemClaimId() == null ? "ingen fordring endnu" : c.debtorSystemClaimId());
-    facts.put(DUE_DATE.name(), iso(c.dueDate()));
-    facts.put(LAST_PAY_DATE.name(), iso(c.lastPayDate()));
-    facts.put(TIMELINE.name(), timeline(ledger.timeline(c.fbsChargeId())));
-    return facts;
-  }
+    public String history(String fbsChargeId) {
+        return String.join(
+                " | ",
+                ledger.timeline(fbsChargeId).stream()
+                        .map(e -> e.at().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + " " + e.text())
+                        .toList());
+    }
 
-  private static JsonValue timeline(List<TimelineEntry> entries) {
-    List<Map<String, String>> rows = entries.stream().map(e -> Map.of(
-        "dato", e.at().format(AT), "status", statusText(e.status()), "tekst", e.text())).toList();
-    return TaskForms.json(rows);
-  }
+    private Map<String, Object> facts(Charge c) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(CHARGE.name(), c.fbsChargeId() + " · " + c.description());
+        facts.put(AMOUNT.name(), kroner(c.amount()));
+        facts.put(BALANCE.name(), kroner(Money.ofOre(Math.max(0, c.balance().ore()))));
+        facts.put(OVERPAID.name(), kroner(Money.ofOre(Math.max(0, -c.balance().ore()))));
+        facts.put(DEBTOR.name(), debtorText(c));
+        facts.put(
+                DEBTOR_SYSTEM.name(),
+                c.route() == null || c.route().debtorSystem().isEmpty()
+                        ? "—"
+                        : c.debtorSystem().displayName());
+        facts.put(CLAIM.name(), c.debtorSystemClaimId() == null ? "ingen fordring endnu" : c.debtorSystemClaimId());
+        facts.put(DUE_DATE.name(), iso(c.dueDate()));
+        facts.put(LAST_PAY_DATE.name(), iso(c.lastPayDate()));
+        facts.put(TIMELINE.name(), timeline(ledger.timeline(c.fbsChargeId())));
+        return facts;
+    }
 
-  static String statusText(ChargeStatus status) {
-    return switch (status) {
-      case RECEIVED -> "Modtaget";
-      case HANDLED_IN_FBS -> "Håndteres i FBS";
-      case SUBMITTED -> "Oprettet";
-      case REJECTED -> "Afvist";
-      case INVOICED -> "Opkrævet";
-      case REMINDED -> "Rykket";
-      case DISPUTED -> "Indsigelse";
-      case IN_COLLECTION -> "Til inddrivelse";
-      case PAID -> "Betalt";
-      case CANCELLED -> "Annulleret";
-      case COLLECTED -> "Inddrevet";
-      case WRITTEN_OFF -> "Afskrevet";
-    };
-  }
+    private static JsonValue timeline(List<TimelineEntry> entries) {
+        List<Map<String, String>> rows = entries.stream()
+                .map(e -> Map.of("dato", e.at().format(AT), "status", statusText(e.status()), "tekst", e.text()))
+                .toList();
+        return TaskForms.json(rows);
+    }
 
-  /** Kroner in Danish notation: 1.234,50. */
-  public static String kroner(Money amount) {
-    return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("da-DK")))
-        .format(amount.kroner());
-  }
+    static String statusText(ChargeStatus status) {
+        return switch (status) {
+            case RECEIVED -> "Modtaget";
+            case HANDLED_IN_FBS -> "Håndteres i FBS";
+            case SUBMITTED -> "Oprettet";
+            case REJECTED -> "Afvist";
+            case INVOICED -> "Opkrævet";
+            case REMINDED -> "Rykket";
+            case DISPUTED -> "Indsigelse";
+            case IN_COLLECTION -> "Til inddrivelse";
+            case PAID -> "Betalt";
+            case CANCELLED -> "Annulleret";
+            case COLLECTED -> "Inddrevet";
+            case WRITTEN_OFF -> "Afskrevet";
+        };
+    }
 
-  private static String iso(LocalDate day) {
-    return day == null ? null : day.toString();
-  }
+    /** Kroner in Danish notation: 1.234,50. */
+    public static String kroner(Money amount) {
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("da-DK")))
+                .format(amount.kroner());
+    }
+
+    private static String iso(LocalDate day) {
+        return day == null ? null : day.toString();
+    }
 }

@@ -5,8 +5,6 @@ import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.debtorsystem.DunningMode;
 import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.routing.Route;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,10 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,210 +26,273 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ChargeLedger {
 
-  private final JdbcTemplate jdbc;
-  private final Clock clock;
-  private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-  public ChargeLedger(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-    this.events = events;
-  }
-
-  /** A charge has its claim number in the debtor system (published in the transaction that recorded it). */
-  public record ClaimRecorded(String fbsChargeId) {}
-
-  /** Inserts a new charge; a second insert of the same id fails with a duplicate-key error. */
-  public void insert(Charge c) {
-    OffsetDateTime now = now();
-    jdbc.update("insert into charge (fbs_charge_id, municipality_code, debtor_cpr, debtor_name, charge_type,"
-            + " amount_ore, balance_ore, description, material_id, branch, occurred_on, status, request_hash,"
-            + " created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        c.fbsChargeId(), c.municipalityCode(), c.debtorCpr(), c.debtorName(), c.type().name(), c.amount().ore(),
-        c.amount().ore(), c.description(), c.materialId(), c.branch(), c.occurredOn(), ChargeStatus.RECEIVED.name(),
-        c.requestHash(), now, now);
-    timeline(c.fbsChargeId(), ChargeStatus.RECEIVED, "Modtaget fra FBS", now);
-  }
-
-  /** Which of these ids the ledger already holds. */
-  public Set<String> existing(Collection<String> fbsChargeIds) {
-    if (fbsChargeIds.isEmpty()) {
-      return Set.of();
+    public ChargeLedger(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
     }
-    String placeholders = String.join(",", Collections.nCopies(fbsChargeIds.size(), "?"));
-    return new HashSet<>(jdbc.queryForList("select fbs_charge_id from charge where fbs_charge_id in (" + placeholders
-        + ")", String.class, fbsChargeIds.toArray()));
-  }
 
-  public Optional<Charge> find(String fbsChargeId) {
-    return jdbc.query("select * from charge where fbs_charge_id = ?", ChargeLedger::charge, fbsChargeId)
-        .stream().findFirst();
-  }
+    /** A charge has its claim number in the debtor system (published in the transaction that recorded it). */
+    public record ClaimRecorded(String fbsChargeId) {}
 
-  public Charge get(String fbsChargeId) {
-    return find(fbsChargeId).orElseThrow(() -> new IllegalStateException("No charge " + fbsChargeId + " in the ledger"));
-  }
+    /** Inserts a new charge; a second insert of the same id fails with a duplicate-key error. */
+    public void insert(Charge c) {
+        OffsetDateTime now = now();
+        jdbc.update(
+                "insert into charge (fbs_charge_id, municipality_code, debtor_cpr, debtor_name, charge_type,"
+                        + " amount_ore, balance_ore, description, material_id, branch, occurred_on, status, request_hash,"
+                        + " created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                c.fbsChargeId(),
+                c.municipalityCode(),
+                c.debtorCpr(),
+                c.debtorName(),
+                c.type().name(),
+                c.amount().ore(),
+                c.amount().ore(),
+                c.description(),
+                c.materialId(),
+                c.branch(),
+                c.occurredOn(),
+                ChargeStatus.RECEIVED.name(),
+                c.requestHash(),
+                now,
+                now);
+        timeline(c.fbsChargeId(), ChargeStatus.RECEIVED, "Modtaget fra FBS", now);
+    }
 
-  public List<TimelineEntry> timeline(String fbsChargeId) {
-    return jdbc.query("select at, status, text from charge_timeline where fbs_charge_id = ? order by id",
-        TIMELINE_ENTRY, fbsChargeId);
-  }
+    /** Which of these ids the ledger already holds. */
+    public Set<String> existing(Collection<String> fbsChargeIds) {
+        if (fbsChargeIds.isEmpty()) {
+            return Set.of();
+        }
+        String placeholders = String.join(",", Collections.nCopies(fbsChargeIds.size(), "?"));
+        return new HashSet<>(jdbc.queryForList(
+                "select fbs_charge_id from charge where fbs_charge_id in (" + placeholders + ")",
+                String.class,
+                fbsChargeIds.toArray()));
+    }
 
-  public void recordRoute(String fbsChargeId, Route route) {
-    jdbc.update("update charge set route = ?, updated_at = ? where fbs_charge_id = ?", route.name(), now(), fbsChargeId);
-  }
+    public Optional<Charge> find(String fbsChargeId) {
+        return jdbc.query("select * from charge where fbs_charge_id = ?", ChargeRows.CHARGE, fbsChargeId).stream()
+                .findFirst();
+    }
 
-  /** Who runs the collection of the charge: decided once, when it is routed to a debtor system. */
-  public void recordDunningMode(String fbsChargeId, DunningMode mode) {
-    jdbc.update("update charge set dunning_mode = ? where fbs_charge_id = ?", mode.name(), fbsChargeId);
-  }
+    public Charge get(String fbsChargeId) {
+        return find(fbsChargeId)
+                .orElseThrow(() -> new IllegalStateException("No charge " + fbsChargeId + " in the ledger"));
+    }
 
-  /** Moves the charge to a new status and adds the change to its timeline. */
-  public void recordStatus(String fbsChargeId, ChargeStatus status, String text) {
-    OffsetDateTime now = now();
-    jdbc.update("update charge set status = ?, updated_at = ? where fbs_charge_id = ?", status.name(), now, fbsChargeId);
-    timeline(fbsChargeId, status, text, now);
-  }
+    public List<TimelineEntry> timeline(String fbsChargeId) {
+        return jdbc.query(
+                "select at, status, text from charge_timeline where fbs_charge_id = ? order by id",
+                ChargeRows.TIMELINE_ENTRY,
+                fbsChargeId);
+    }
 
-  /**
-   * The debtor system accepted the claim: its number, its balance, the moment it confirmed it, and
-   * the idempotency reference that created it.
-   */
-  public void recordSubmitted(String fbsChargeId, String claimId, String paymentReference, Money balance,
-      OffsetDateTime confirmedAt, IdempotencyRef submissionRef, String text) {
-    OffsetDateTime now = now();
-    jdbc.update("update charge set status = ?, debtor_system_claim_id = ?, payment_reference = ?, balance_ore = ?,"
-            + " last_confirmed_at = ?, submission_ref = ?, updated_at = ? where fbs_charge_id = ?",
-        ChargeStatus.SUBMITTED.name(), claimId, paymentReference, balance.ore(), confirmedAt, submissionRef.value(), now,
-        fbsChargeId);
-    timeline(fbsChargeId, ChargeStatus.SUBMITTED, text, now);
-    events.publishEvent(new ClaimRecorded(fbsChargeId));
-  }
+    public void recordRoute(String fbsChargeId, Route route) {
+        jdbc.update(
+                "update charge set route = ?, updated_at = ? where fbs_charge_id = ?",
+                route.name(),
+                now(),
+                fbsChargeId);
+    }
 
-  /** The idempotency reference that created the charge's current claim (null before it was submitted). */
-  public IdempotencyRef submissionRef(String fbsChargeId) {
-    String ref = jdbc.queryForObject("select submission_ref from charge where fbs_charge_id = ?", String.class,
-        fbsChargeId);
-    return ref == null ? null : new IdempotencyRef(ref);
-  }
+    /** Who runs the collection of the charge: decided once, when it is routed to a debtor system. */
+    public void recordDunningMode(String fbsChargeId, DunningMode mode) {
+        jdbc.update("update charge set dunning_mode = ? where fbs_charge_id = ?", mode.name(), fbsChargeId);
+    }
 
-  /** A lost claim was created again: its new number replaces the lost one; the status stays. */
-  public void recordClaimRestored(String fbsChargeId, String claimId, String paymentReference,
-      OffsetDateTime confirmedAt, String text) {
-    OffsetDateTime now = now();
-    jdbc.update("update charge set debtor_system_claim_id = ?, payment_reference = ?, last_confirmed_at = ?,"
-        + " updated_at = ? where fbs_charge_id = ?", claimId, paymentReference, confirmedAt, now, fbsChargeId);
-    timeline(fbsChargeId, get(fbsChargeId).status(), text, now);
-    events.publishEvent(new ClaimRecorded(fbsChargeId));
-  }
+    /** Moves the charge to a new status and adds the change to its timeline. */
+    public void recordStatus(String fbsChargeId, ChargeStatus status, String text) {
+        OffsetDateTime now = now();
+        jdbc.update(
+                "update charge set status = ?, updated_at = ? where fbs_charge_id = ?",
+                status.name(),
+                now,
+                fbsChargeId);
+        timeline(fbsChargeId, status, text, now);
+    }
 
-  /** The invoice (opkrævning) the debtor system issued. */
-  public void recordInvoice(String fbsChargeId, LocalDate dueDate, LocalDate lastPayDate, String text) {
-    jdbc.update("update charge set due_date = ?, last_pay_date = ? where fbs_charge_id = ?",
-        dueDate, lastPayDate, fbsChargeId);
-    recordStatus(fbsChargeId, ChargeStatus.INVOICED, text);
-  }
+    /**
+     * The debtor system accepted the claim: its number, its balance, the moment it confirmed it, and
+     * the idempotency reference that created it.
+     */
+    public void recordSubmitted(
+            String fbsChargeId,
+            String claimId,
+            String paymentReference,
+            Money balance,
+            OffsetDateTime confirmedAt,
+            IdempotencyRef submissionRef,
+            String text) {
+        OffsetDateTime now = now();
+        jdbc.update(
+                "update charge set status = ?, debtor_system_claim_id = ?, payment_reference = ?, balance_ore = ?,"
+                        + " last_confirmed_at = ?, submission_ref = ?, updated_at = ? where fbs_charge_id = ?",
+                ChargeStatus.SUBMITTED.name(),
+                claimId,
+                paymentReference,
+                balance.ore(),
+                confirmedAt,
+                submissionRef.value(),
+                now,
+                fbsChargeId);
+        timeline(fbsChargeId, ChargeStatus.SUBMITTED, text, now);
+        events.publishEvent(new ClaimRecorded(fbsChargeId));
+    }
 
-  /**
-   * The balance as the debtor system last reported it, and when. With a status, the change also
-   * moves the charge and enters its timeline; without, only the text enters the timeline.
-   */
-  public void recordBalance(String fbsChargeId, Money balance, OffsetDateTime confirmedAt, ChargeStatus status,
-      String text) {
-    jdbc.update("update charge set balance_ore = ?, last_confirmed_at = ? where fbs_charge_id = ?",
-        balance.ore(), confirmedAt, fbsChargeId);
-    recordStatus(fbsChargeId, status == null ? get(fbsChargeId).status() : status, text);
-  }
+    /** The idempotency reference that created the charge's current claim (null before it was submitted). */
+    public IdempotencyRef submissionRef(String fbsChargeId) {
+        String ref = jdbc.queryForObject(
+                "select submission_ref from charge where fbs_charge_id = ?", String.class, fbsChargeId);
+        return ref == null ? null : new IdempotencyRef(ref);
+    }
 
-  /**
-   * Marks a debtor-system event as applied to the charge. False when a newer event was applied
-   * already: an event arriving out of order must not overwrite fresher state.
-   */
-  public boolean acceptEvent(String fbsChargeId, long seq, OffsetDateTime occurredAt) {
-    return jdbc.update("update charge set last_event_seq = ?, last_confirmed_at = ?, awaiting_update_since = null"
-        + " where fbs_charge_id = ? and (last_event_seq is null or last_event_seq < ?)",
-        seq, occurredAt, fbsChargeId, seq) == 1;
-  }
+    /** A lost claim was created again: its new number replaces the lost one; the status stays. */
+    public void recordClaimRestored(
+            String fbsChargeId, String claimId, String paymentReference, OffsetDateTime confirmedAt, String text) {
+        OffsetDateTime now = now();
+        jdbc.update(
+                "update charge set debtor_system_claim_id = ?, payment_reference = ?, last_confirmed_at = ?,"
+                        + " updated_at = ? where fbs_charge_id = ?",
+                claimId,
+                paymentReference,
+                confirmedAt,
+                now,
+                fbsChargeId);
+        timeline(fbsChargeId, get(fbsChargeId).status(), text, now);
+        events.publishEvent(new ClaimRecorded(fbsChargeId));
+    }
 
-  /** We asked the debtor system for something whose event we now expect (see {@link Freshness}). */
-  public void expectUpdate(String fbsChargeId) {
-    jdbc.update("update charge set awaiting_update_since = coalesce(awaiting_update_since, ?) where fbs_charge_id = ?",
-        now(), fbsChargeId);
-  }
+    /** The invoice (opkrævning) the debtor system issued. */
+    public void recordInvoice(String fbsChargeId, LocalDate dueDate, LocalDate lastPayDate, String text) {
+        jdbc.update(
+                "update charge set due_date = ?, last_pay_date = ? where fbs_charge_id = ?",
+                dueDate,
+                lastPayDate,
+                fbsChargeId);
+        recordStatus(fbsChargeId, ChargeStatus.INVOICED, text);
+    }
 
-  /** The charges of a citizen in a municipality, newest first. */
-  public List<Charge> ofDebtor(String cpr, String municipalityCode) {
-    return jdbc.query("select * from charge where debtor_cpr = ? and municipality_code = ? order by created_at desc",
-        ChargeLedger::charge, cpr, municipalityCode);
-  }
+    /**
+     * The balance as the debtor system last reported it, and when. With a status, the change also
+     * moves the charge and enters its timeline; without, only the text enters the timeline.
+     */
+    public void recordBalance(
+            String fbsChargeId, Money balance, OffsetDateTime confirmedAt, ChargeStatus status, String text) {
+        jdbc.update(
+                "update charge set balance_ore = ?, last_confirmed_at = ? where fbs_charge_id = ?",
+                balance.ore(),
+                confirmedAt,
+                fbsChargeId);
+        recordStatus(fbsChargeId, status == null ? get(fbsChargeId).status() : status, text);
+    }
 
-  /** The charges of a municipality routed to a debtor system, oldest first. */
-  public List<Charge> routedTo(String municipalityCode, DebtorSystem system) {
-    return jdbc.query("select * from charge where municipality_code = ? and route = ? order by created_at",
-        ChargeLedger::charge, municipalityCode, system.name());
-  }
+    /**
+     * Marks a debtor-system event as applied to the charge. False when a newer event was applied
+     * already: an event arriving out of order must not overwrite fresher state.
+     */
+    public boolean acceptEvent(String fbsChargeId, long seq, OffsetDateTime occurredAt) {
+        return jdbc.update(
+                        "update charge set last_event_seq = ?, last_confirmed_at = ?, awaiting_update_since = null"
+                                + " where fbs_charge_id = ? and (last_event_seq is null or last_event_seq < ?)",
+                        seq,
+                        occurredAt,
+                        fbsChargeId,
+                        seq)
+                == 1;
+    }
 
-  /** Municipalities with charges in a debtor system. */
-  public List<String> municipalitiesWithClaims() {
-    return jdbc.queryForList("select distinct municipality_code from charge where debtor_system_claim_id is not null"
-        + " order by municipality_code", String.class);
-  }
+    /** We asked the debtor system for something whose event we now expect (see {@link Freshness}). */
+    public void expectUpdate(String fbsChargeId) {
+        jdbc.update(
+                "update charge set awaiting_update_since = coalesce(awaiting_update_since, ?) where fbs_charge_id = ?",
+                now(),
+                fbsChargeId);
+    }
 
-  /** The balance a debtor system reported with a step of its own; the process records the step itself. */
-  public void recordReportedBalance(String fbsChargeId, Money balance) {
-    jdbc.update("update charge set balance_ore = ? where fbs_charge_id = ?", balance.ore(), fbsChargeId);
-  }
+    /** The charges of a citizen in a municipality, newest first. */
+    public List<Charge> ofDebtor(String cpr, String municipalityCode) {
+        return jdbc.query(
+                "select * from charge where debtor_cpr = ? and municipality_code = ? order by created_at desc",
+                ChargeRows.CHARGE,
+                cpr,
+                municipalityCode);
+    }
 
-  /** An update we expected since {@code since} has not come: the charge shows as stale once the limit has passed. */
-  public void expectUpdateSince(String fbsChargeId, OffsetDateTime since) {
-    jdbc.update("update charge set awaiting_update_since = coalesce(awaiting_update_since, ?) where fbs_charge_id = ?",
-        since, fbsChargeId);
-  }
+    /** The charges of a municipality routed to a debtor system, oldest first. */
+    public List<Charge> routedTo(String municipalityCode, DebtorSystem system) {
+        return jdbc.query(
+                "select * from charge where municipality_code = ? and route = ? order by created_at",
+                ChargeRows.CHARGE,
+                municipalityCode,
+                system.name());
+    }
 
-  /**
-   * A caseworker reduced the charge before its claim reached the debtor system: the claim will be
-   * submitted for the reduced amount.
-   */
-  public void recordReductionBeforeSubmission(String fbsChargeId, Money reduction, ChargeStatus status, String text) {
-    jdbc.update("update charge set amount_ore = amount_ore - ?, balance_ore = balance_ore - ? where fbs_charge_id = ?",
-        reduction.ore(), reduction.ore(), fbsChargeId);
-    recordStatus(fbsChargeId, status, text);
-  }
+    /** Municipalities with charges in a debtor system. */
+    public List<String> municipalitiesWithClaims() {
+        return jdbc.queryForList(
+                "select distinct municipality_code from charge where debtor_system_claim_id is not null"
+                        + " order by municipality_code",
+                String.class);
+    }
 
-  /** A new deadline from a reminder. */
-  public void recordDeadline(String fbsChargeId, LocalDate lastPayDate) {
-    jdbc.update("update charge set last_pay_date = ? where fbs_charge_id = ?", lastPayDate, fbsChargeId);
-  }
+    /** The balance a debtor system reported with a step of its own; the process records the step itself. */
+    public void recordReportedBalance(String fbsChargeId, Money balance) {
+        jdbc.update("update charge set balance_ore = ? where fbs_charge_id = ?", balance.ore(), fbsChargeId);
+    }
 
-  /** A caseworker corrected the debtor's data after a rejection; null leaves a field as it is. */
-  public void correctDebtor(String fbsChargeId, String name, String cpr) {
-    jdbc.update("update charge set debtor_name = coalesce(?, debtor_name), debtor_cpr = coalesce(?, debtor_cpr),"
-        + " updated_at = ? where fbs_charge_id = ?", name, cpr, now(), fbsChargeId);
-  }
+    /** An update we expected since {@code since} has not come: the charge shows as stale once the limit has passed. */
+    public void expectUpdateSince(String fbsChargeId, OffsetDateTime since) {
+        jdbc.update(
+                "update charge set awaiting_update_since = coalesce(awaiting_update_since, ?) where fbs_charge_id = ?",
+                since,
+                fbsChargeId);
+    }
 
-  private void timeline(String fbsChargeId, ChargeStatus status, String text, OffsetDateTime at) {
-    jdbc.update("insert into charge_timeline (fbs_charge_id, at, status, text) values (?,?,?,?)",
-        fbsChargeId, at, status.name(), text);
-  }
+    /**
+     * A caseworker reduced the charge before its claim reached the debtor system: the claim will be
+     * submitted for the reduced amount.
+     */
+    public void recordReductionBeforeSubmission(String fbsChargeId, Money reduction, ChargeStatus status, String text) {
+        jdbc.update(
+                "update charge set amount_ore = amount_ore - ?, balance_ore = balance_ore - ? where fbs_charge_id = ?",
+                reduction.ore(),
+                reduction.ore(),
+                fbsChargeId);
+        recordStatus(fbsChargeId, status, text);
+    }
 
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
-  }
+    /** A new deadline from a reminder. */
+    public void recordDeadline(String fbsChargeId, LocalDate lastPayDate) {
+        jdbc.update("update charge set last_pay_date = ? where fbs_charge_id = ?", lastPayDate, fbsChargeId);
+    }
 
-  private static final RowMapper<TimelineEntry> TIMELINE_ENTRY = new DataClassRowMapper<>(TimelineEntry.class);
+    /** A caseworker corrected the debtor's data after a rejection; null leaves a field as it is. */
+    public void correctDebtor(String fbsChargeId, String name, String cpr) {
+        jdbc.update(
+                "update charge set debtor_name = coalesce(?, debtor_name), debtor_cpr = coalesce(?, debtor_cpr),"
+                        + " updated_at = ? where fbs_charge_id = ?",
+                name,
+                cpr,
+                now(),
+                fbsChargeId);
+    }
 
-  private static Charge charge(ResultSet rs, int row) throws SQLException {
-    String route = rs.getString("route");
-    String mode = rs.getString("dunning_mode");
-    return new Charge(rs.getString("fbs_charge_id"), rs.getString("municipality_code"), rs.getString("debtor_cpr"),
-        rs.getString("debtor_name"), ChargeType.valueOf(rs.getString("charge_type")),
-        Money.ofOre(rs.getLong("amount_ore")), Money.ofOre(rs.getLong("balance_ore")), rs.getString("description"), rs.getString("material_id"), rs.getString("branch"),
-        rs.getObject("occurred_on", LocalDate.class), route == null ? null : Route.valueOf(route),
-        mode == null ? null : DunningMode.valueOf(mode),
-        ChargeStatus.valueOf(rs.getString("status")), rs.getString("debtor_system_claim_id"),
-        rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class),
-        rs.getString("payment_reference"), rs.getObject("awaiting_update_since", OffsetDateTime.class),
-        rs.getString("request_hash"), rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("last_confirmed_at", OffsetDateTime.class));
-  }
+    private void timeline(String fbsChargeId, ChargeStatus status, String text, OffsetDateTime at) {
+        jdbc.update(
+                "insert into charge_timeline (fbs_charge_id, at, status, text) values (?,?,?,?)",
+                fbsChargeId,
+                at,
+                status.name(),
+                text);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
 }

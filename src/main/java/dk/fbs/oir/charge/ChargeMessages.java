@@ -12,65 +12,67 @@ import org.springframework.stereotype.Component;
 @Component
 class ChargeMessages {
 
-  private final RuntimeService runtimeService;
-  private final ChargeLedger ledger;
-  private final ChargeFacts facts;
+    private final RuntimeService runtimeService;
+    private final ChargeLedger ledger;
+    private final ChargeFacts facts;
 
-  ChargeMessages(RuntimeService runtimeService, ChargeLedger ledger, ChargeFacts facts) {
-    this.runtimeService = runtimeService;
-    this.ledger = ledger;
-    this.facts = facts;
-  }
-
-  /** Delivers the message if the process waits for it; otherwise it is not needed (the ledger has the news). */
-  void deliverIfWaiting(Charge charge, ChargeProcess.Message message, Map<String, Object> variables) {
-    correlate(charge, message, variables);
-  }
-
-  /**
-   * Delivers the message if the process waits for it; otherwise its variables are kept on the
-   * instance, where the process finds them when it comes to wait for it (after a dispute).
-   */
-  void deliverOrKeep(Charge charge, ChargeProcess.Message message, Map<String, Object> variables) {
-    if (!correlate(charge, message, variables)) {
-      ProcessInstance instance = instance(charge);
-      if (instance != null) {
-        runtimeService.setVariables(instance.getId(), variables);
-      }
+    ChargeMessages(RuntimeService runtimeService, ChargeLedger ledger, ChargeFacts facts) {
+        this.runtimeService = runtimeService;
+        this.ledger = ledger;
+        this.facts = facts;
     }
-  }
 
-  /** Delivers the message, or refuses the request with {@code whenNotWaiting} if the process does not wait for it. */
-  void deliver(Charge charge, ChargeProcess.Message message, Map<String, Object> variables, String whenNotWaiting) {
-    if (!correlate(charge, message, variables)) {
-      throw new ChargeStateException(whenNotWaiting);
+    /** Delivers the message if the process waits for it; otherwise it is not needed (the ledger has the news). */
+    void deliverIfWaiting(Charge charge, ChargeProcess.Message message, Map<String, Object> variables) {
+        correlate(charge, message, variables);
     }
-  }
 
-  /**
-   * The process reads the balance at its next wait, whether or not it waits for a payment now; an
-   * open task shows it at once.
-   */
-  void setBalance(Charge charge, Money balance) {
-    ProcessInstance instance = instance(charge);
-    if (instance != null) {
-      runtimeService.setVariable(instance.getId(), BALANCE_ORE.name(), balance.ore());
-      facts.refresh(ledger.get(charge.fbsChargeId()), instance.getId());
+    /**
+     * Delivers the message if the process waits for it; otherwise its variables are kept on the
+     * instance, where the process finds them when it comes to wait for it (after a dispute).
+     */
+    void deliverOrKeep(Charge charge, ChargeProcess.Message message, Map<String, Object> variables) {
+        if (!correlate(charge, message, variables)) {
+            ProcessInstance instance = instance(charge);
+            if (instance != null) {
+                runtimeService.setVariables(instance.getId(), variables);
+            }
+        }
     }
-  }
 
-  private ProcessInstance instance(Charge charge) {
-    return runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(ChargeProcess.KEY)
-        .processInstanceBusinessKey(charge.fbsChargeId())
-        .singleResult();
-  }
+    /** Delivers the message, or refuses the request with {@code whenNotWaiting} if the process does not wait for it. */
+    void deliver(Charge charge, ChargeProcess.Message message, Map<String, Object> variables, String whenNotWaiting) {
+        if (!correlate(charge, message, variables)) {
+            throw new ChargeStateException(whenNotWaiting);
+        }
+    }
 
-  private boolean correlate(Charge charge, ChargeProcess.Message message, Map<String, Object> variables) {
-    return !runtimeService.createMessageCorrelation(message.name())
-        .processInstanceBusinessKey(charge.fbsChargeId())
-        .setVariables(variables)
-        .correlateAllWithResult()
-        .isEmpty();
-  }
+    /**
+     * The process reads the balance at its next wait, whether or not it waits for a payment now; an
+     * open task shows it at once.
+     */
+    void setBalance(Charge charge, Money balance) {
+        ProcessInstance instance = instance(charge);
+        if (instance != null) {
+            runtimeService.setVariable(instance.getId(), BALANCE_ORE.name(), balance.ore());
+            facts.refresh(ledger.get(charge.fbsChargeId()), instance.getId());
+        }
+    }
+
+    private ProcessInstance instance(Charge charge) {
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(ChargeProcess.KEY)
+                .processInstanceBusinessKey(charge.fbsChargeId())
+                .singleResult();
+    }
+
+    private boolean correlate(Charge charge, ChargeProcess.Message message, Map<String, Object> variables) {
+        return !runtimeService
+                .createMessageCorrelation(message.name())
+                .processInstanceBusinessKey(charge.fbsChargeId())
+                .setVariables(variables)
+                .correlateAllWithResult()
+                .isEmpty();
+    }
 }

@@ -13,23 +13,26 @@ import org.springframework.stereotype.Component;
 @Component("chargeWatch")
 public class ChargeWatch {
 
-  private final Freshness freshness;
-  private final Clock clock;
+    private final Freshness freshness;
+    private final Clock clock;
 
-  public ChargeWatch(Freshness freshness, Clock clock) {
-    this.freshness = freshness;
-    this.clock = clock;
-  }
+    public ChargeWatch(Freshness freshness, Clock clock) {
+        this.freshness = freshness;
+        this.clock = clock;
+    }
 
-  /** The invoice is due at once after the submission. */
-  public Date fromNow(String route) {
-    return Date.from(clock.instant().plus(freshness.limit(Route.valueOf(route).debtorSystem().orElseThrow())));
-  }
+    /** The invoice is due at once after the submission. */
+    public Date fromNow(String route) {
+        return Date.from(clock.instant()
+                .plus(freshness.limit(Route.valueOf(route).debtorSystem().orElseThrow())));
+    }
 
-  /** After the last day to pay, a reminder, a payment or the transfer is due the next day. */
-  public Date afterDeadline(String isoDate, String route) {
-    LocalDate firstDayLate = LocalDate.parse(isoDate).plusDays(1);
-    return Date.from(firstDayLate.atStartOfDay(clock.getZone()).toInstant()
-        .plus(freshness.limit(Route.valueOf(route).debtorSystem().orElseThrow())));
-  }
+    /** After the last day to pay, a reminder, a payment or the transfer is due the next day. */
+    public Date afterDeadline(String isoDate, String route) {
+        LocalDate firstDayLate = LocalDate.parse(isoDate).plusDays(1);
+        return Date.from(firstDayLate
+                .atStartOfDay(clock.getZone())
+                .toInstant()
+                .plus(freshness.limit(Route.valueOf(route).debtorSystem().orElseThrow())));
+    }
 }

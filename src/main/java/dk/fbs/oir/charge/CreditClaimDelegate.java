@@ -11,18 +11,22 @@ import org.springframework.stereotype.Component;
 @Component("creditClaim")
 public class CreditClaimDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final ChargeClaims claims;
+    private final ChargeLedger ledger;
+    private final ChargeClaims claims;
 
-  public CreditClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
-    this.ledger = ledger;
-    this.claims = claims;
-  }
+    public CreditClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
+        this.ledger = ledger;
+        this.claims = claims;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    String reason = CANCELLATION_REASON.get(execution) == null ? "Annulleret efter indsigelse"
-        : "Annulleret af FBS: " + CANCELLATION_REASON.get(execution);
-    BALANCE_ORE.set(execution, claims.cancel(ledger.get(ChargeProcess.fbsChargeId(execution)), reason).ore());
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reason = CANCELLATION_REASON.get(execution) == null
+                ? "Annulleret efter indsigelse"
+                : "Annulleret af FBS: " + CANCELLATION_REASON.get(execution);
+        BALANCE_ORE.set(
+                execution,
+                claims.cancel(ledger.get(ChargeProcess.fbsChargeId(execution)), reason)
+                        .ore());
+    }
 }

@@ -16,21 +16,21 @@ import org.springframework.stereotype.Component;
 @Component("flagMissingUpdate")
 public class FlagMissingUpdateDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final Freshness freshness;
-  private final Clock clock;
+    private final ChargeLedger ledger;
+    private final Freshness freshness;
+    private final Clock clock;
 
-  public FlagMissingUpdateDelegate(ChargeLedger ledger, Freshness freshness, Clock clock) {
-    this.ledger = ledger;
-    this.freshness = freshness;
-    this.clock = clock;
-  }
+    public FlagMissingUpdateDelegate(ChargeLedger ledger, Freshness freshness, Clock clock) {
+        this.ledger = ledger;
+        this.freshness = freshness;
+        this.clock = clock;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
-    ledger.expectUpdateSince(charge.fbsChargeId(),
-        OffsetDateTime.now(clock).minus(freshness.limit(charge.debtorSystem())));
-    ledger.recordStatus(charge.fbsChargeId(), charge.status(), TEXT.getLocal(execution));
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
+        ledger.expectUpdateSince(
+                charge.fbsChargeId(), OffsetDateTime.now(clock).minus(freshness.limit(charge.debtorSystem())));
+        ledger.recordStatus(charge.fbsChargeId(), charge.status(), TEXT.getLocal(execution));
+    }
 }

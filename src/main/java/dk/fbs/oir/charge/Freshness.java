@@ -20,39 +20,48 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("freshness")
 public class Freshness {
 
-  private final Clock clock;
-  private final JdbcTemplate jdbc;
-  private Map<DebtorSystem, Duration> maxAge = new EnumMap<>(DebtorSystem.class);
+    private final Clock clock;
+    private final JdbcTemplate jdbc;
+    private Map<DebtorSystem, Duration> maxAge = new EnumMap<>(DebtorSystem.class);
 
-  public Freshness(Clock clock, JdbcTemplate jdbc) {
-    this.clock = clock;
-    this.jdbc = jdbc;
-  }
-
-  public Map<DebtorSystem, Duration> getMaxAge() {
-    return maxAge;
-  }
-
-  public void setMaxAge(Map<DebtorSystem, Duration> maxAge) {
-    this.maxAge = maxAge;
-  }
-
-  public Duration limit(DebtorSystem system) {
-    return maxAge.getOrDefault(system, Duration.ofDays(1));
-  }
-
-  public boolean isStale(Charge charge) {
-    return charge.awaitingUpdateSince() != null && charge.route() != null && charge.route().debtorSystem().isPresent()
-        && charge.awaitingUpdateSince().plus(limit(charge.debtorSystem())).isBefore(OffsetDateTime.now(clock));
-  }
-
-  /** Stale charges per debtor system, for the operator's health check and metrics. */
-  public Map<DebtorSystem, Long> staleCounts() {
-    Map<DebtorSystem, Long> counts = new EnumMap<>(DebtorSystem.class);
-    for (DebtorSystem system : DebtorSystem.values()) {
-      counts.put(system, jdbc.queryForObject("select count(*) from charge where route = ? and awaiting_update_since < ?",
-          Long.class, system.name(), OffsetDateTime.now(clock).minus(limit(system))));
+    public Freshness(Clock clock, JdbcTemplate jdbc) {
+        this.clock = clock;
+        this.jdbc = jdbc;
     }
-    return counts;
-  }
+
+    public Map<DebtorSystem, Duration> getMaxAge() {
+        return maxAge;
+    }
+
+    public void setMaxAge(Map<DebtorSystem, Duration> maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    public Duration limit(DebtorSystem system) {
+        return maxAge.getOrDefault(system, Duration.ofDays(1));
+    }
+
+    public boolean isStale(Charge charge) {
+        return charge.awaitingUpdateSince() != null
+                && charge.route() != null
+                && charge.route().debtorSystem().isPresent()
+                && charge.awaitingUpdateSince()
+                        .plus(limit(charge.debtorSystem()))
+                        .isBefore(OffsetDateTime.now(clock));
+    }
+
+    /** Stale charges per debtor system, for the operator's health check and metrics. */
+    public Map<DebtorSystem, Long> staleCounts() {
+        Map<DebtorSystem, Long> counts = new EnumMap<>(DebtorSystem.class);
+        for (DebtorSystem system : DebtorSystem.values()) {
+            counts.put(
+                    system,
+                    jdbc.queryForObject(
+                            "select count(*) from charge where route = ? and awaiting_update_since < ?",
+                            Long.class,
+                            system.name(),
+                            OffsetDateTime.now(clock).minus(limit(system))));
+        }
+        return counts;
+    }
 }

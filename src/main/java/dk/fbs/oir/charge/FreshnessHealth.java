@@ -17,28 +17,32 @@ import org.springframework.stereotype.Component;
 @Component("debtorFreshness")
 public class FreshnessHealth implements HealthIndicator {
 
-  private final Freshness freshness;
+    private final Freshness freshness;
 
-  public FreshnessHealth(Freshness freshness, MeterRegistry registry) {
-    this.freshness = freshness;
-    for (DebtorSystem system : DebtorSystem.values()) {
-      Gauge.builder("fbs.charges.stale", freshness, f -> f.staleCounts().get(system))
-          .tag("debtorSystem", system.name())
-          .description("Charges whose expected update from the debtor system is overdue")
-          .register(registry);
+    public FreshnessHealth(Freshness freshness, MeterRegistry registry) {
+        this.freshness = freshness;
+        for (DebtorSystem system : DebtorSystem.values()) {
+            Gauge.builder("fbs.charges.stale", freshness, f -> f.staleCounts().get(system))
+                    .tag("debtorSystem", system.name())
+                    .description("Charges whose expected update from the debtor system is overdue")
+                    .register(registry);
+        }
     }
-  }
 
-  /** Without the database (it is down or restarting) DOWN like the database itself, not an error page. */
-  @Override
-  public Health health() {
-    Map<DebtorSystem, Long> stale;
-    try {
-      stale = freshness.staleCounts();
-    } catch (DataAccessException unreadable) {
-      return Health.down().withDetail("error", "the charge ledger cannot be read").build();
+    /** Without the database (it is down or restarting) DOWN like the database itself, not an error page. */
+    @Override
+    public Health health() {
+        Map<DebtorSystem, Long> stale;
+        try {
+            stale = freshness.staleCounts();
+        } catch (DataAccessException unreadable) {
+            return Health.down()
+                    .withDetail("error", "the charge ledger cannot be read")
+                    .build();
+        }
+        boolean any = stale.values().stream().anyMatch(n -> n > 0);
+        return (any ? Health.status("STALE_CHARGES") : Health.up())
+                .withDetail("staleCharges", stale)
+                .build();
     }
-    boolean any = stale.values().stream().anyMatch(n -> n > 0);
-    return (any ? Health.status("STALE_CHARGES") : Health.up()).withDetail("staleCharges", stale).build();
-  }
 }

@@ -11,19 +11,19 @@ import org.springframework.stereotype.Component;
 @Component("holdClaim")
 public class HoldClaimDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final ChargeClaims claims;
+    private final ChargeLedger ledger;
+    private final ChargeClaims claims;
 
-  public HoldClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
-    this.ledger = ledger;
-    this.claims = claims;
-  }
+    public HoldClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
+        this.ledger = ledger;
+        this.claims = claims;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    int n = DISPUTE_NO.getOrElse(execution, 0) + 1;
-    claims.hold(ledger.get(ChargeProcess.fbsChargeId(execution)), n);
-    DISPUTE_NO.set(execution, n);
-    CLAIM_ON_HOLD.set(execution, true);
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        int n = DISPUTE_NO.getOrElse(execution, 0) + 1;
+        claims.hold(ledger.get(ChargeProcess.fbsChargeId(execution)), n);
+        DISPUTE_NO.set(execution, n);
+        CLAIM_ON_HOLD.set(execution, true);
+    }
 }

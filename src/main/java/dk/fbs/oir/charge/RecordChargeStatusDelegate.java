@@ -15,20 +15,20 @@ import org.springframework.stereotype.Component;
 @Component("recordChargeStatus")
 public class RecordChargeStatusDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
+    private final ChargeLedger ledger;
 
-  public RecordChargeStatusDelegate(ChargeLedger ledger) {
-    this.ledger = ledger;
-  }
-
-  @Override
-  public void execute(DelegateExecution execution) {
-    String status = STATUS.getLocal(execution);
-    String text = TEXT.getLocal(execution);
-    if (status == null || text == null) {
-      throw new IllegalStateException("Task " + execution.getCurrentActivityId()
-          + " needs the input parameters 'status' and 'text'");
+    public RecordChargeStatusDelegate(ChargeLedger ledger) {
+        this.ledger = ledger;
     }
-    ledger.recordStatus(ChargeProcess.fbsChargeId(execution), ChargeStatus.valueOf(status), text);
-  }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String status = STATUS.getLocal(execution);
+        String text = TEXT.getLocal(execution);
+        if (status == null || text == null) {
+            throw new IllegalStateException(
+                    "Task " + execution.getCurrentActivityId() + " needs the input parameters 'status' and 'text'");
+        }
+        ledger.recordStatus(ChargeProcess.fbsChargeId(execution), ChargeStatus.valueOf(status), text);
+    }
 }

@@ -11,18 +11,19 @@ import org.springframework.stereotype.Component;
 @Component("recordDunningMode")
 public class RecordDunningModeListener implements ExecutionListener {
 
-  private final ChargeLedger ledger;
+    private final ChargeLedger ledger;
 
-  public RecordDunningModeListener(ChargeLedger ledger) {
-    this.ledger = ledger;
-  }
-
-  @Override
-  public void notify(DelegateExecution execution) {
-    String mode = DUNNING_MODE.get(execution);
-    if (mode == null) {
-      throw new IllegalStateException("dmn/dunning-mode.dmn gave no dunning mode for " + ChargeProcess.fbsChargeId(execution));
+    public RecordDunningModeListener(ChargeLedger ledger) {
+        this.ledger = ledger;
     }
-    ledger.recordDunningMode(ChargeProcess.fbsChargeId(execution), DunningMode.valueOf(mode));
-  }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String mode = DUNNING_MODE.get(execution);
+        if (mode == null) {
+            throw new IllegalStateException(
+                    "dmn/dunning-mode.dmn gave no dunning mode for " + ChargeProcess.fbsChargeId(execution));
+        }
+        ledger.recordDunningMode(ChargeProcess.fbsChargeId(execution), DunningMode.valueOf(mode));
+    }
 }

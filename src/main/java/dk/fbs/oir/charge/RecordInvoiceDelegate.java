@@ -13,18 +13,21 @@ import org.springframework.stereotype.Component;
 @Component("recordInvoice")
 public class RecordInvoiceDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
+    private final ChargeLedger ledger;
 
-  public RecordInvoiceDelegate(ChargeLedger ledger) {
-    this.ledger = ledger;
-  }
+    public RecordInvoiceDelegate(ChargeLedger ledger) {
+        this.ledger = ledger;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    LocalDate due = LocalDate.parse(DUE_DATE.get(execution));
-    LocalDate lastPay = LocalDate.parse(LAST_PAY_DATE.get(execution));
-    ledger.recordInvoice(ChargeProcess.fbsChargeId(execution), due, lastPay,
-        "Opkrævning udsendt; forfaldsdag " + due + ", sidste rettidige betalingsdag " + lastPay);
-    DEADLINE.set(execution, lastPay.toString());
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        LocalDate due = LocalDate.parse(DUE_DATE.get(execution));
+        LocalDate lastPay = LocalDate.parse(LAST_PAY_DATE.get(execution));
+        ledger.recordInvoice(
+                ChargeProcess.fbsChargeId(execution),
+                due,
+                lastPay,
+                "Opkrævning udsendt; forfaldsdag " + due + ", sidste rettidige betalingsdag " + lastPay);
+        DEADLINE.set(execution, lastPay.toString());
+    }
 }

@@ -17,18 +17,18 @@ import org.springframework.stereotype.Component;
 @Component("recordRoute")
 public class RecordRouteListener implements ExecutionListener {
 
-  private final ChargeLedger ledger;
+    private final ChargeLedger ledger;
 
-  public RecordRouteListener(ChargeLedger ledger) {
-    this.ledger = ledger;
-  }
-
-  @Override
-  public void notify(DelegateExecution execution) {
-    String route = ROUTE.get(execution);
-    if (route == null) {
-      throw new UnknownMunicipalityException(MUNICIPALITY_CODE.get(execution));
+    public RecordRouteListener(ChargeLedger ledger) {
+        this.ledger = ledger;
     }
-    ledger.recordRoute(ChargeProcess.fbsChargeId(execution), Route.valueOf(route));
-  }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String route = ROUTE.get(execution);
+        if (route == null) {
+            throw new UnknownMunicipalityException(MUNICIPALITY_CODE.get(execution));
+        }
+        ledger.recordRoute(ChargeProcess.fbsChargeId(execution), Route.valueOf(route));
+    }
 }

@@ -1,7 +1,7 @@
 package dk.fbs.oir.charge;
 
 import static dk.fbs.oir.charge.ChargeProcess.BALANCE_ORE;
-import static dk.fbs.oir.charge.ChargeProcess.REDUCTION_AMOUNT;
+import static dk.fbs.oir.charge.ChargeTaskDecisions.REDUCTION_AMOUNT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,17 +14,22 @@ import org.springframework.stereotype.Component;
 @Component("reduceClaim")
 public class ReduceClaimDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final ChargeClaims claims;
+    private final ChargeLedger ledger;
+    private final ChargeClaims claims;
 
-  public ReduceClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
-    this.ledger = ledger;
-    this.claims = claims;
-  }
+    public ReduceClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
+        this.ledger = ledger;
+        this.claims = claims;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    BALANCE_ORE.set(execution, claims.reduce(ledger.get(ChargeProcess.fbsChargeId(execution)),
-        TaskInputCheck.reduction(REDUCTION_AMOUNT.get(execution)), StatusBeforeDispute.status(execution)).ore());
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        BALANCE_ORE.set(
+                execution,
+                claims.reduce(
+                                ledger.get(ChargeProcess.fbsChargeId(execution)),
+                                TaskInputCheck.reduction(REDUCTION_AMOUNT.get(execution)),
+                                StatusBeforeDispute.status(execution))
+                        .ore());
+    }
 }

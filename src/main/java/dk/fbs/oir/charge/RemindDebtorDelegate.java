@@ -21,44 +21,45 @@ import org.springframework.stereotype.Component;
 @Component("remindDebtor")
 public class RemindDebtorDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final ChargeClaims claims;
-  private final Deadlines deadlines;
+    private final ChargeLedger ledger;
+    private final ChargeClaims claims;
+    private final Deadlines deadlines;
 
-  public RemindDebtorDelegate(ChargeLedger ledger, ChargeClaims claims, Deadlines deadlines) {
-    this.ledger = ledger;
-    this.claims = claims;
-    this.deadlines = deadlines;
-  }
+    public RemindDebtorDelegate(ChargeLedger ledger, ChargeClaims claims, Deadlines deadlines) {
+        this.ledger = ledger;
+        this.claims = claims;
+        this.deadlines = deadlines;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    int number = REMINDER_NO.get(execution);
-    LocalDate newDeadline = deadlines.inDays(DEADLINE_DAYS.get(execution));
-    Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
-    Money fee = Money.ofKroner(new BigDecimal(REMINDER_FEE.get(execution)));
-    lawful(charge, number, fee);
-    ClaimState claim = claims.remind(charge, number, fee, newDeadline);
-    BALANCE_ORE.set(execution, claim.balance().ore());
-    if (claim.balance().isPositive()) {
-      DEADLINE.set(execution, newDeadline.toString());
-      REMINDER_NO.set(execution, number + 1);
+    @Override
+    public void execute(DelegateExecution execution) {
+        int number = REMINDER_NO.get(execution);
+        LocalDate newDeadline = deadlines.inDays(DEADLINE_DAYS.get(execution));
+        Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
+        Money fee = Money.ofKroner(new BigDecimal(REMINDER_FEE.get(execution)));
+        lawful(charge, number, fee);
+        ClaimState claim = claims.remind(charge, number, fee, newDeadline);
+        BALANCE_ORE.set(execution, claim.balance().ore());
+        if (claim.balance().isPositive()) {
+            DEADLINE.set(execution, newDeadline.toString());
+            REMINDER_NO.set(execution, number + 1);
+        }
     }
-  }
 
-  /**
-   * Whatever started this task (the timer, or a person in Cockpit), no reminder goes out before
-   * the last day to pay has passed or with a fee above the law's limit: the job fails and becomes
-   * an incident instead.
-   */
-  private void lawful(Charge charge, int number, Money fee) {
-    if (charge.lastPayDate() == null || !deadlines.today().isAfter(charge.lastPayDate())) {
-      throw new IllegalStateException("Rykker " + number + " for " + charge.fbsChargeId()
-          + " sendes ikke før sidste rettidige betalingsdag (" + charge.lastPayDate() + ") er overskredet");
+    /**
+     * Whatever started this task (the timer, or a person in Cockpit), no reminder goes out before
+     * the last day to pay has passed or with a fee above the law's limit: the job fails and becomes
+     * an incident instead.
+     */
+    private void lawful(Charge charge, int number, Money fee) {
+        if (charge.lastPayDate() == null || !deadlines.today().isAfter(charge.lastPayDate())) {
+            throw new IllegalStateException("Rykker " + number + " for " + charge.fbsChargeId()
+                    + " sendes ikke før sidste rettidige betalingsdag (" + charge.lastPayDate() + ") er overskredet");
+        }
+        if (fee.compareTo(charge.type().maxReminderFee()) > 0) {
+            throw new IllegalStateException(
+                    "Rykkergebyret " + fee + " kr. for " + charge.fbsChargeId() + " er over lovens grænse på "
+                            + charge.type().maxReminderFee() + " kr.; ret dmn/reminder-policy.dmn");
+        }
     }
-    if (fee.compareTo(charge.type().maxReminderFee()) > 0) {
-      throw new IllegalStateException("Rykkergebyret " + fee + " kr. for " + charge.fbsChargeId()
-          + " er over lovens grænse på " + charge.type().maxReminderFee() + " kr.; ret dmn/reminder-policy.dmn");
-    }
-  }
 }

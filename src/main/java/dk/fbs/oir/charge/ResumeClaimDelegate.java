@@ -12,20 +12,20 @@ import org.springframework.stereotype.Component;
 @Component("resumeClaim")
 public class ResumeClaimDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final ChargeClaims claims;
+    private final ChargeLedger ledger;
+    private final ChargeClaims claims;
 
-  public ResumeClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
-    this.ledger = ledger;
-    this.claims = claims;
-  }
-
-  @Override
-  public void execute(DelegateExecution execution) {
-    var claim = claims.resume(ledger.get(ChargeProcess.fbsChargeId(execution)), DISPUTE_NO.getOrElse(execution, 0));
-    CLAIM_ON_HOLD.set(execution, false);
-    if (claim.lastPayDate() != null) {
-      DEADLINE.set(execution, claim.lastPayDate().toString());
+    public ResumeClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
+        this.ledger = ledger;
+        this.claims = claims;
     }
-  }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var claim = claims.resume(ledger.get(ChargeProcess.fbsChargeId(execution)), DISPUTE_NO.getOrElse(execution, 0));
+        CLAIM_ON_HOLD.set(execution, false);
+        if (claim.lastPayDate() != null) {
+            DEADLINE.set(execution, claim.lastPayDate().toString());
+        }
+    }
 }

@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
 @Component("statusBeforeDispute")
 public class StatusBeforeDispute {
 
-  public String of(VariableScope execution) {
-    return status(execution).name();
-  }
-
-  static ChargeStatus status(VariableScope execution) {
-    if (DEADLINE.get(execution) == null) {
-      return DEBTOR_SYSTEM_CLAIM_ID.get(execution) == null ? ChargeStatus.RECEIVED : ChargeStatus.SUBMITTED;
+    public String of(VariableScope execution) {
+        return status(execution).name();
     }
-    return REMINDER_NO.get(execution) > 1 ? ChargeStatus.REMINDED : ChargeStatus.INVOICED;
-  }
+
+    static ChargeStatus status(VariableScope execution) {
+        if (DEADLINE.get(execution) == null) {
+            return DEBTOR_SYSTEM_CLAIM_ID.get(execution) == null ? ChargeStatus.RECEIVED : ChargeStatus.SUBMITTED;
+        }
+        return REMINDER_NO.get(execution) > 1 ? ChargeStatus.REMINDED : ChargeStatus.INVOICED;
+    }
 }

@@ -13,21 +13,24 @@ import org.springframework.stereotype.Component;
 @Component("submitClaim")
 public class SubmitClaimDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final ChargeClaims claims;
+    private final ChargeLedger ledger;
+    private final ChargeClaims claims;
 
-  public SubmitClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
-    this.ledger = ledger;
-    this.claims = claims;
-  }
-
-  @Override
-  public void execute(DelegateExecution execution) {
-    Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
-    try {
-      DEBTOR_SYSTEM_CLAIM_ID.set(execution, claims.submit(charge, SUBMISSION_NO.getOrElse(execution, 1)).claimId());
-    } catch (OirRejection rejection) {
-      throw rejection.asBpmnError(ERROR_CLAIM_REJECTED, charge.debtorSystem().displayName() + " afviste fordringen");
+    public SubmitClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
+        this.ledger = ledger;
+        this.claims = claims;
     }
-  }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Charge charge = ledger.get(ChargeProcess.fbsChargeId(execution));
+        try {
+            DEBTOR_SYSTEM_CLAIM_ID.set(
+                    execution,
+                    claims.submit(charge, SUBMISSION_NO.getOrElse(execution, 1)).claimId());
+        } catch (OirRejection rejection) {
+            throw rejection.asBpmnError(
+                    ERROR_CLAIM_REJECTED, charge.debtorSystem().displayName() + " afviste fordringen");
+        }
+    }
 }

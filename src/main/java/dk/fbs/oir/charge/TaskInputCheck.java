@@ -1,8 +1,8 @@
 package dk.fbs.oir.charge;
 
-import static dk.fbs.oir.charge.ChargeProcess.CORRECTED_CPR;
-import static dk.fbs.oir.charge.ChargeProcess.DISPUTE_DECISION;
-import static dk.fbs.oir.charge.ChargeProcess.REDUCTION_AMOUNT;
+import static dk.fbs.oir.charge.ChargeTaskDecisions.CORRECTED_CPR;
+import static dk.fbs.oir.charge.ChargeTaskDecisions.DISPUTE_DECISION;
+import static dk.fbs.oir.charge.ChargeTaskDecisions.REDUCTION_AMOUNT;
 
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.Money;
@@ -24,53 +24,54 @@ import org.springframework.stereotype.Component;
 @Component("taskInputCheck")
 public class TaskInputCheck implements TaskListener {
 
-  private final ChargeLedger ledger;
-  private final TaskForms forms;
+    private final ChargeLedger ledger;
+    private final TaskForms forms;
 
-  public TaskInputCheck(ChargeLedger ledger, TaskForms forms) {
-    this.ledger = ledger;
-    this.forms = forms;
-  }
+    public TaskInputCheck(ChargeLedger ledger, TaskForms forms) {
+        this.ledger = ledger;
+        this.forms = forms;
+    }
 
-  /** The first option of the decisions of the generated forms of process versions deployed before forms/. */
-  public static final String CHOOSE = "CHOOSE";
+    /** The first option of the decisions of the generated forms of process versions deployed before forms/. */
+    public static final String CHOOSE = "CHOOSE";
 
-  @Override
-  public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      forms.prepare(task);
-      return;
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            forms.prepare(task);
+            return;
+        }
+        forms.check(task);
+        task.getVariables().forEach((name, value) -> {
+            if (name.endsWith("Decision") && CHOOSE.equals(value)) {
+                throw new ProcessEngineException("Vælg en beslutning");
+            }
+        });
+        String correctedCpr = CORRECTED_CPR.get(task);
+        if (correctedCpr != null && !correctedCpr.isBlank() && !Cpr.isValid(correctedCpr)) {
+            throw new ProcessEngineException("Rettet CPR-nummer skal være 10 cifre, hvor de første seks er en dato");
+        }
+        if ("REDUCE".equals(DISPUTE_DECISION.get(task))) {
+            Money reduction = reduction(REDUCTION_AMOUNT.get(task));
+            Money balance = ledger.get(ChargeProcess.fbsChargeId(task)).balance();
+            if (reduction.compareTo(balance) >= 0) {
+                throw new ProcessEngineException("Nedsættelsen skal være mindre end restsaldoen ("
+                        + ChargeFacts.kroner(balance) + " kr.); vælg 'Annullér gebyret' for hele beløbet");
+            }
+        }
     }
-    forms.check(task);
-    task.getVariables().forEach((name, value) -> {
-      if (name.endsWith("Decision") && CHOOSE.equals(value)) {
-        throw new ProcessEngineException("Vælg en beslutning");
-      }
-    });
-    String correctedCpr = CORRECTED_CPR.get(task);
-    if (correctedCpr != null && !correctedCpr.isBlank() && !Cpr.isValid(correctedCpr)) {
-      throw new ProcessEngineException("Rettet CPR-nummer skal være 10 cifre, hvor de første seks er en dato");
-    }
-    if ("REDUCE".equals(DISPUTE_DECISION.get(task))) {
-      Money reduction = reduction(REDUCTION_AMOUNT.get(task));
-      Money balance = ledger.get(ChargeProcess.fbsChargeId(task)).balance();
-      if (reduction.compareTo(balance) >= 0) {
-        throw new ProcessEngineException("Nedsættelsen skal være mindre end restsaldoen (" + ChargeFacts.kroner(balance)
-            + " kr.); vælg 'Annullér gebyret' for hele beløbet");
-      }
-    }
-  }
 
-  /** A positive amount in kroner with at most two decimals, e.g. {@code 25.00} or {@code 25,00}. */
-  static Money reduction(String amount) {
-    try {
-      Money reduction = Money.ofKroner(new BigDecimal(amount.trim().replace(',', '.')));
-      if (reduction.isPositive()) {
-        return reduction;
-      }
-    } catch (RuntimeException notAnAmount) {
-      // the message below says what is expected
+    /** A positive amount in kroner with at most two decimals, e.g. {@code 25.00} or {@code 25,00}. */
+    static Money reduction(String amount) {
+        try {
+            Money reduction = Money.ofKroner(new BigDecimal(amount.trim().replace(',', '.')));
+            if (reduction.isPositive()) {
+                return reduction;
+            }
+        } catch (RuntimeException notAnAmount) {
+            // the message below says what is expected
+        }
+        throw new ProcessEngineException(
+                "Angiv beløbet, der skal nedsættes med, i kroner med højst to decimaler (fx 25,00)");
     }
-    throw new ProcessEngineException("Angiv beløbet, der skal nedsættes med, i kroner med højst to decimaler (fx 25,00)");
-  }
 }

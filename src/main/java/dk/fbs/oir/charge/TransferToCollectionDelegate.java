@@ -12,22 +12,22 @@ import org.springframework.stereotype.Component;
 @Component("transferToCollection")
 public class TransferToCollectionDelegate implements JavaDelegate {
 
-  private final ChargeLedger ledger;
-  private final ChargeClaims claims;
+    private final ChargeLedger ledger;
+    private final ChargeClaims claims;
 
-  public TransferToCollectionDelegate(ChargeLedger ledger, ChargeClaims claims) {
-    this.ledger = ledger;
-    this.claims = claims;
-  }
-
-  @Override
-  public void execute(DelegateExecution execution) {
-    int transferNo = TRANSFER_NO.getOrElse(execution, 1);
-    try {
-      claims.transfer(ledger.get(ChargeProcess.fbsChargeId(execution)), transferNo);
-    } catch (OirRejection rejection) {
-      throw rejection.asBpmnError(ERROR_TRANSFER_REJECTED, "PSRM afviste oversendelsen");
+    public TransferToCollectionDelegate(ChargeLedger ledger, ChargeClaims claims) {
+        this.ledger = ledger;
+        this.claims = claims;
     }
-    TRANSFER_NO.set(execution, transferNo + 1);
-  }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int transferNo = TRANSFER_NO.getOrElse(execution, 1);
+        try {
+            claims.transfer(ledger.get(ChargeProcess.fbsChargeId(execution)), transferNo);
+        } catch (OirRejection rejection) {
+            throw rejection.asBpmnError(ERROR_TRANSFER_REJECTED, "PSRM afviste oversendelsen");
+        }
+        TRANSFER_NO.set(execution, transferNo + 1);
+    }
 }

@@ -6,28 +6,28 @@ import java.time.LocalDate;
 
 /** What we hand to the debtor system when we create a claim. */
 public record ClaimSubmission(
-    String municipalityCode,
-    String fbsChargeId,
-    String cpr,
-    String debtorName,
-    ClaimKind kind,
-    Money principal,
-    String description,
-    LocalDate establishedOn,
-    String materialId,
-    String branch,
-    DunningMode dunningMode) {
+        String municipalityCode,
+        String fbsChargeId,
+        String cpr,
+        String debtorName,
+        ClaimKind kind,
+        Money principal,
+        String description,
+        LocalDate establishedOn,
+        String materialId,
+        String branch,
+        DunningMode dunningMode) {
 
-  /** ØiR's kinds of claim (fordringsart). */
-  public enum ClaimKind {
-    GEBYR,
-    ERSTATNING,
-    ANDET_GEBYR
-  }
+    /** ØiR's kinds of claim (fordringsart). */
+    public enum ClaimKind {
+        GEBYR,
+        ERSTATNING,
+        ANDET_GEBYR
+    }
 
-  @Override
-  public String toString() {
-    return "ClaimSubmission[" + fbsChargeId + ", " + municipalityCode + ", debtor " + Cpr.mask(cpr) + ", "
-        + kind + ", " + principal + "]";
-  }
+    @Override
+    public String toString() {
+        return "ClaimSubmission[" + fbsChargeId + ", " + municipalityCode + ", debtor " + Cpr.mask(cpr) + ", " + kind
+                + ", " + principal + "]";
+    }
 }

@@ -8,5 +8,5 @@ import org.apache.cxf.transport.http.HTTPConduit;
  */
 public interface ClientSecurity {
 
-  void secure(DebtorSystem system, HTTPConduit conduit);
+    void secure(DebtorSystem system, HTTPConduit conduit);
 }

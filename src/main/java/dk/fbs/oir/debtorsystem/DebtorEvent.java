@@ -10,6 +10,17 @@ import java.time.OffsetDateTime;
  * balance after it. A reminder's event carries its number ({@code reminderNo}), its fee ({@code amount}) and
  * the new last day to pay ({@code lastPayDate}).
  */
-public record DebtorEvent(long seq, EventKind kind, String claimId, String fbsChargeId, String municipalityCode,
-    Money amount, Money balance, ClaimStatus state, LocalDate dueDate, LocalDate lastPayDate,
-    Integer reminderNo, OffsetDateTime occurredAt, String text) {}
+public record DebtorEvent(
+        long seq,
+        EventKind kind,
+        String claimId,
+        String fbsChargeId,
+        String municipalityCode,
+        Money amount,
+        Money balance,
+        ClaimStatus state,
+        LocalDate dueDate,
+        LocalDate lastPayDate,
+        Integer reminderNo,
+        OffsetDateTime occurredAt,
+        String text) {}

@@ -25,70 +25,70 @@ import org.springframework.stereotype.Component;
 @Component
 public class OirClients {
 
-  private static final Logger LOG = LoggerFactory.getLogger(OirClients.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OirClients.class);
 
-  private static final URL WSDL = OirClients.class.getResource("/wsdl/oir-debitor.wsdl");
-  private static final String WSDL_NAMESPACE = "urn:fbs-oir:debitor:1:wsdl";
+    private static final URL WSDL = OirClients.class.getResource("/wsdl/oir-debitor.wsdl");
+    private static final String WSDL_NAMESPACE = "urn:fbs-oir:debitor:1:wsdl";
 
-  private final OirProperties properties;
-  private final Environment environment;
-  private final ClientSecurity security;
-  private final Map<DebtorSystem, DebitorPortType> clients = new ConcurrentHashMap<>();
+    private final OirProperties properties;
+    private final Environment environment;
+    private final ClientSecurity security;
+    private final Map<DebtorSystem, DebitorPortType> clients = new ConcurrentHashMap<>();
 
-  public OirClients(OirProperties properties, Environment environment, ClientSecurity security) {
-    this.properties = properties;
-    this.environment = environment;
-    this.security = security;
-  }
+    public OirClients(OirProperties properties, Environment environment, ClientSecurity security) {
+        this.properties = properties;
+        this.environment = environment;
+        this.security = security;
+    }
 
-  /**
-   * Builds every configured client as soon as the application runs (and its own port is known), so
-   * that no job's first call pays for reading the WSDL and compiling its schema.
-   */
-  @EventListener(ApplicationReadyEvent.class)
-  public void createConfiguredClients() {
-    for (DebtorSystem system : DebtorSystem.values()) {
-      String url = properties.endpoint(system).getUrl();
-      try {
-        if (url != null && !url.isBlank()) {
-          client(system);
+    /**
+     * Builds every configured client as soon as the application runs (and its own port is known), so
+     * that no job's first call pays for reading the WSDL and compiling its schema.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void createConfiguredClients() {
+        for (DebtorSystem system : DebtorSystem.values()) {
+            String url = properties.endpoint(system).getUrl();
+            try {
+                if (url != null && !url.isBlank()) {
+                    client(system);
+                }
+            } catch (IllegalArgumentException unresolved) { // no port without a web server: created at the first call
+            } catch (IllegalStateException unusable) { // e.g. no key store yet: every call fails alike, health shows it
+                LOG.error("The ØiR client of {} cannot be built: {}", system.displayName(), unusable.getMessage());
+            }
         }
-      } catch (IllegalArgumentException unresolved) { // no port without a web server: created at the first call
-      } catch (IllegalStateException unusable) { // e.g. no key store yet: every call fails alike, health shows it
-        LOG.error("The ØiR client of {} cannot be built: {}", system.displayName(), unusable.getMessage());
-      }
     }
-  }
 
-  public DebitorPortType client(DebtorSystem system) {
-    return clients.computeIfAbsent(system, this::create);
-  }
-
-  private DebitorPortType create(DebtorSystem system) {
-    OirProperties.Endpoint endpoint = properties.endpoint(system);
-    if (endpoint.getUrl() == null || endpoint.getUrl().isBlank()) {
-      throw new IllegalStateException("No ØiR endpoint configured for " + system.displayName()
-          + ": set oir.endpoints." + system.slug() + ".url");
+    public DebitorPortType client(DebtorSystem system) {
+        return clients.computeIfAbsent(system, this::create);
     }
-    JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-    factory.setServiceClass(DebitorPortType.class);
-    // with the WSDL (and so its schema), not only the generated classes, schema validation checks
-    // the debtor system's answers against every pattern, length and number of decimals
-    factory.setWsdlURL(WSDL.toString());
-    factory.setServiceName(new QName(WSDL_NAMESPACE, "DebitorService"));
-    factory.setEndpointName(new QName(WSDL_NAMESPACE, "DebitorPort"));
-    factory.setAddress(environment.resolveRequiredPlaceholders(endpoint.getUrl()));
-    factory.setProperties(Map.of("schema-validation-enabled", "true"));
-    DebitorPortType port = (DebitorPortType) factory.create();
 
-    Client client = ClientProxy.getClient(port);
-    HTTPClientPolicy policy = new HTTPClientPolicy();
-    policy.setConnectionTimeout(endpoint.getConnectTimeout().toMillis());
-    policy.setReceiveTimeout(endpoint.getReceiveTimeout().toMillis());
-    policy.setAllowChunking(false);
-    HTTPConduit conduit = (HTTPConduit) client.getConduit();
-    conduit.setClient(policy);
-    security.secure(system, conduit);
-    return port;
-  }
+    private DebitorPortType create(DebtorSystem system) {
+        OirProperties.Endpoint endpoint = properties.endpoint(system);
+        if (endpoint.getUrl() == null || endpoint.getUrl().isBlank()) {
+            throw new IllegalStateException("No ØiR endpoint configured for " + system.displayName()
+                    + ": set oir.endpoints." + system.slug() + ".url");
+        }
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(DebitorPortType.class);
+        // with the WSDL (and so its schema), not only the generated classes, schema validation checks
+        // the debtor system's answers against every pattern, length and number of decimals
+        factory.setWsdlURL(WSDL.toString());
+        factory.setServiceName(new QName(WSDL_NAMESPACE, "DebitorService"));
+        factory.setEndpointName(new QName(WSDL_NAMESPACE, "DebitorPort"));
+        factory.setAddress(environment.resolveRequiredPlaceholders(endpoint.getUrl()));
+        factory.setProperties(Map.of("schema-validation-enabled", "true"));
+        DebitorPortType port = (DebitorPortType) factory.create();
+
+        Client client = ClientProxy.getClient(port);
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(endpoint.getConnectTimeout().toMillis());
+        policy.setReceiveTimeout(endpoint.getReceiveTimeout().toMillis());
+        policy.setAllowChunking(false);
+        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        conduit.setClient(policy);
+        security.secure(system, conduit);
+        return port;
+    }
 }

@@ -10,26 +10,26 @@ import org.camunda.bpm.engine.delegate.BpmnError;
  */
 public class OirRejection extends RuntimeException {
 
-  private static final String UNKNOWN_CLAIM = "UKENDT_FORDRING";
+    private static final String UNKNOWN_CLAIM = "UKENDT_FORDRING";
 
-  private final String code;
+    private final String code;
 
-  public OirRejection(String code, String text) {
-    super(code + ": " + text);
-    this.code = code;
-  }
+    public OirRejection(String code, String text) {
+        super(code + ": " + text);
+        this.code = code;
+    }
 
-  public String code() {
-    return code;
-  }
+    public String code() {
+        return code;
+    }
 
-  /** The debtor system does not know the claim (fault code UKENDT_FORDRING). */
-  public boolean isUnknownClaim() {
-    return UNKNOWN_CLAIM.equals(code);
-  }
+    /** The debtor system does not know the claim (fault code UKENDT_FORDRING). */
+    public boolean isUnknownClaim() {
+        return UNKNOWN_CLAIM.equals(code);
+    }
 
-  /** The rejection as the BPMN error {@code errorCode} of the diagram, its message behind {@code what}. */
-  public BpmnError asBpmnError(String errorCode, String what) {
-    return new BpmnError(errorCode, what + ": " + getMessage());
-  }
+    /** The rejection as the BPMN error {@code errorCode} of the diagram, its message behind {@code what}. */
+    public BpmnError asBpmnError(String errorCode, String what) {
+        return new BpmnError(errorCode, what + ": " + getMessage());
+    }
 }

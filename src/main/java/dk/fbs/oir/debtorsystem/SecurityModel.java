@@ -6,17 +6,17 @@ package dk.fbs.oir.debtorsystem;
  * ({@code oir.endpoints.<system>.security}).
  */
 public enum SecurityModel {
-  /** Plain SOAP: the simulator of the embedded run. */
-  NONE,
-  /**
-   * Mutual TLS with our OCES3 function certificate; every request carries the authority context
-   * (the municipality's CVR number) and a call context (our call identifier).
-   */
-  AUTHORITY_CONTEXT,
-  /**
-   * Mutual TLS plus a SAML holder-of-key token from KOMBIT's STS and signed messages. Not available
-   * in this build (see the README, "Connecting to Serviceplatformen"): an endpoint set to it never
-   * calls without it; its calls fail and {@code /actuator/health} shows it DOWN.
-   */
-  TOKEN
+    /** Plain SOAP: the simulator of the embedded run. */
+    NONE,
+    /**
+     * Mutual TLS with our OCES3 function certificate; every request carries the authority context
+     * (the municipality's CVR number) and a call context (our call identifier).
+     */
+    AUTHORITY_CONTEXT,
+    /**
+     * Mutual TLS plus a SAML holder-of-key token from KOMBIT's STS and signed messages. Not available
+     * in this build (see the README, "Connecting to Serviceplatformen"): an endpoint set to it never
+     * calls without it; its calls fail and {@code /actuator/health} shows it DOWN.
+     */
+    TOKEN
 }

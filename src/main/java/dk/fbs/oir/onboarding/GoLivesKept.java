@@ -17,35 +17,39 @@ import org.springframework.stereotype.Component;
 @Component
 public class GoLivesKept {
 
-  private static final Logger log = LoggerFactory.getLogger(GoLivesKept.class);
+    private static final Logger log = LoggerFactory.getLogger(GoLivesKept.class);
 
-  private final Onboardings onboardings;
-  private final RegisterGoLive register;
+    private final Onboardings onboardings;
+    private final RegisterGoLive register;
 
-  GoLivesKept(Onboardings onboardings, RegisterGoLive register) {
-    this.onboardings = onboardings;
-    this.register = register;
-  }
-
-  /** After the process application's deployment at start. Answers how many go-lives were put back. */
-  @EventListener(PostDeployEvent.class)
-  public int reapply() {
-    int reapplied = 0;
-    for (Onboarding o : onboardings.all()) {
-      if (o.liveAt() == null) {
-        continue;
-      }
-      try {
-        if (register.goLive(o.goLive()).isPresent()) {
-          log.warn("The latest register lacked the go-live of municipality {} in wave {}: put back", o.municipalityCode(),
-              o.wave());
-          reapplied++;
-        }
-      } catch (IllegalStateException disagreement) {
-        log.error("The go-live of municipality {} cannot be put back in the register: {}", o.municipalityCode(),
-            disagreement.getMessage());
-      }
+    GoLivesKept(Onboardings onboardings, RegisterGoLive register) {
+        this.onboardings = onboardings;
+        this.register = register;
     }
-    return reapplied;
-  }
+
+    /** After the process application's deployment at start. Answers how many go-lives were put back. */
+    @EventListener(PostDeployEvent.class)
+    public int reapply() {
+        int reapplied = 0;
+        for (Onboarding o : onboardings.all()) {
+            if (o.liveAt() == null) {
+                continue;
+            }
+            try {
+                if (register.goLive(o.goLive()).isPresent()) {
+                    log.warn(
+                            "The latest register lacked the go-live of municipality {} in wave {}: put back",
+                            o.municipalityCode(),
+                            o.wave());
+                    reapplied++;
+                }
+            } catch (IllegalStateException disagreement) {
+                log.error(
+                        "The go-live of municipality {} cannot be put back in the register: {}",
+                        o.municipalityCode(),
+                        disagreement.getMessage());
+            }
+        }
+        return reapplied;
+    }
 }

@@ -30,104 +30,119 @@ import org.springframework.stereotype.Component;
 @Component("onboardingFacts")
 public class OnboardingFacts implements TaskListener {
 
-  public static final ProcessVariable<String> MUNICIPALITY = ProcessVariable.of("factMunicipality", String.class);
-  public static final ProcessVariable<String> DEBTOR_SYSTEM = ProcessVariable.of("factDebtorSystem", String.class);
-  public static final ProcessVariable<String> WAVE = ProcessVariable.of("factWave", String.class);
-  /** The open waves, one a line, with their enrolment deadline and free places. */
-  public static final ProcessVariable<String> OPEN_WAVES = ProcessVariable.of("factOpenWaves", String.class);
-  /** The choices of the form field {@code wave}: a JSON list of {label, value} with the wave's number as value. */
-  public static final ProcessVariable<JsonValue> WAVE_CHOICES = ProcessVariable.of("waveChoices", JsonValue.class);
-  public static final ProcessVariable<String> KLIK_TASK = ProcessVariable.of("factKlikTask", String.class);
-  public static final ProcessVariable<String> VENDOR_TEST = ProcessVariable.of("factVendorTest", String.class);
+    public static final ProcessVariable<String> MUNICIPALITY = ProcessVariable.of("factMunicipality", String.class);
+    public static final ProcessVariable<String> DEBTOR_SYSTEM = ProcessVariable.of("factDebtorSystem", String.class);
+    public static final ProcessVariable<String> WAVE = ProcessVariable.of("factWave", String.class);
+    /** The open waves, one a line, with their enrolment deadline and free places. */
+    public static final ProcessVariable<String> OPEN_WAVES = ProcessVariable.of("factOpenWaves", String.class);
+    /** The choices of the form field {@code wave}: a JSON list of {label, value} with the wave's number as value. */
+    public static final ProcessVariable<JsonValue> WAVE_CHOICES = ProcessVariable.of("waveChoices", JsonValue.class);
 
-  static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
+    public static final ProcessVariable<String> KLIK_TASK = ProcessVariable.of("factKlikTask", String.class);
+    public static final ProcessVariable<String> VENDOR_TEST = ProcessVariable.of("factVendorTest", String.class);
 
-  private final Onboardings onboardings;
-  private final RegisterGoLive register;
-  private final SystemReads system;
-  private final Clock clock;
+    static final DateTimeFormatter DANISH_DATE =
+            DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
 
-  OnboardingFacts(Onboardings onboardings, RegisterGoLive register, SystemReads system, Clock clock) {
-    this.onboardings = onboardings;
-    this.register = register;
-    this.system = system;
-    this.clock = clock;
-  }
+    private final Onboardings onboardings;
+    private final RegisterGoLive register;
+    private final SystemReads system;
+    private final Clock clock;
 
-  @Override
-  public void notify(DelegateTask task) {
-    String code = OnboardingProcess.MUNICIPALITY_CODE.get(task);
-    Map<String, Object> facts = new HashMap<>();
-    facts.put(MUNICIPALITY.name(), municipality(code));
-    facts.put(DEBTOR_SYSTEM.name(), debtorSystem(OnboardingProcess.DEBTOR_SYSTEM.get(task)));
-    switch (Element.valueOf(task.getTaskDefinitionKey())) {
-      case UserTask_ChooseWave, UserTask_PostponeGoLive -> {
-        facts.put(WAVE.name(), wave(code));
-        List<Wave> open = onboardings.openWaves(code);
-        facts.put(OPEN_WAVES.name(), open.isEmpty() ? "Ingen åbne bølger lige nu"
-            : open.stream().map(w -> openWave(w, code)).collect(Collectors.joining("\n")));
-        facts.put(WAVE_CHOICES.name(), choices(open));
-      }
-      case UserTask_KlikTask -> facts.put(KLIK_TASK.name(), klikTitle(code, OnboardingProcess.KLIK_TASK.get(task)));
-      case UserTask_RetryVendorTest, UserTask_ApproveGoLive -> {
-        facts.put(WAVE.name(), wave(code));
-        facts.put(VENDOR_TEST.name(), Objects.toString(OnboardingProcess.VENDOR_TEST_RESULT.get(task), "—"));
-      }
-      default -> { }
+    OnboardingFacts(Onboardings onboardings, RegisterGoLive register, SystemReads system, Clock clock) {
+        this.onboardings = onboardings;
+        this.register = register;
+        this.system = system;
+        this.clock = clock;
     }
-    task.setVariablesLocal(facts);
-  }
 
-  private static JsonValue choices(List<Wave> open) {
-    return TaskForms.json(open.stream()
-        .map(w -> Map.<String, Object>of("label", describe(w), "value", w.number())).toList());
-  }
+    @Override
+    public void notify(DelegateTask task) {
+        String code = OnboardingProcess.MUNICIPALITY_CODE.get(task);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(MUNICIPALITY.name(), municipality(code));
+        facts.put(DEBTOR_SYSTEM.name(), debtorSystem(OnboardingProcess.DEBTOR_SYSTEM.get(task)));
+        switch (Element.valueOf(task.getTaskDefinitionKey())) {
+            case UserTask_ChooseWave, UserTask_PostponeGoLive -> {
+                facts.put(WAVE.name(), wave(code));
+                List<Wave> open = onboardings.openWaves(code);
+                facts.put(
+                        OPEN_WAVES.name(),
+                        open.isEmpty()
+                                ? "Ingen åbne bølger lige nu"
+                                : open.stream().map(w -> openWave(w, code)).collect(Collectors.joining("\n")));
+                facts.put(WAVE_CHOICES.name(), choices(open));
+            }
+            case UserTask_KlikTask ->
+                facts.put(KLIK_TASK.name(), klikTitle(code, OnboardingProcess.KLIK_TASK.get(task)));
+            case UserTask_RetryVendorTest, UserTask_ApproveGoLive -> {
+                facts.put(WAVE.name(), wave(code));
+                facts.put(VENDOR_TEST.name(), Objects.toString(OnboardingProcess.VENDOR_TEST_RESULT.get(task), "—"));
+            }
+            default -> {}
+        }
+        task.setVariablesLocal(facts);
+    }
 
-  /** "155 Dragør". */
-  public String municipality(String municipalityCode) {
-    return system.read(() -> register.entry(municipalityCode)).map(e -> municipalityCode + " " + e.name())
-        .orElse(municipalityCode);
-  }
+    private static JsonValue choices(List<Wave> open) {
+        return TaskForms.json(open.stream()
+                .map(w -> Map.<String, Object>of("label", describe(w), "value", w.number()))
+                .toList());
+    }
 
-  public String debtorSystem(String debtorSystem) {
-    return DebtorSystem.valueOf(debtorSystem).displayName();
-  }
+    /** "155 Dragør". */
+    public String municipality(String municipalityCode) {
+        return system.read(() -> register.entry(municipalityCode))
+                .map(e -> municipalityCode + " " + e.name())
+                .orElse(municipalityCode);
+    }
 
-  /** "Bølge 5: 1. marts 2027 (tilmeldingsfrist 15. januar 2027, 9 ledige pladser)", one a line. */
-  public String openWaves(String municipalityCode) {
-    List<Wave> open = onboardings.openWaves(municipalityCode);
-    return open.isEmpty() ? "Ingen åbne bølger lige nu"
-        : open.stream().map(w -> openWave(w, municipalityCode)).collect(Collectors.joining("; "));
-  }
+    public String debtorSystem(String debtorSystem) {
+        return DebtorSystem.valueOf(debtorSystem).displayName();
+    }
 
-  private String openWave(Wave w, String municipalityCode) {
-    return describe(w) + " (tilmeldingsfrist " + DANISH_DATE.format(w.enrolmentDeadline()) + ", "
-        + (w.capacity() - onboardings.taken(w.number(), municipalityCode)) + " ledige pladser)";
-  }
+    /** "Bølge 5: 1. marts 2027 (tilmeldingsfrist 15. januar 2027, 9 ledige pladser)", one a line. */
+    public String openWaves(String municipalityCode) {
+        List<Wave> open = onboardings.openWaves(municipalityCode);
+        return open.isEmpty()
+                ? "Ingen åbne bølger lige nu"
+                : open.stream().map(w -> openWave(w, municipalityCode)).collect(Collectors.joining("; "));
+    }
 
-  /** The municipality's chosen wave, "Bølge 5: 1. marts 2027". */
-  public String wave(String municipalityCode) {
-    var o = onboardings.require(municipalityCode);
-    return o.wave() == null ? "Ingen" : "Bølge " + o.wave() + ": " + DANISH_DATE.format(o.goLiveOn());
-  }
+    private String openWave(Wave w, String municipalityCode) {
+        return describe(w) + " (tilmeldingsfrist " + DANISH_DATE.format(w.enrolmentDeadline()) + ", "
+                + (w.capacity() - onboardings.taken(w.number(), municipalityCode)) + " ledige pladser)";
+    }
 
-  /** The multi-instance collection of "Udfør KLIK-opgave": the open tasks' codes. */
-  public List<String> klikTasks(String municipalityCode) {
-    return onboardings.klikTasks(municipalityCode).stream().filter(t -> t.doneBy() == null).map(KlikTask::code)
-        .toList();
-  }
+    /** The municipality's chosen wave, "Bølge 5: 1. marts 2027". */
+    public String wave(String municipalityCode) {
+        var o = onboardings.require(municipalityCode);
+        return o.wave() == null ? "Ingen" : "Bølge " + o.wave() + ": " + DANISH_DATE.format(o.goLiveOn());
+    }
 
-  public String klikTitle(String municipalityCode, String code) {
-    return onboardings.klikTasks(municipalityCode).stream().filter(t -> t.code().equals(code)).map(KlikTask::title)
-        .findFirst().orElse(code);
-  }
+    /** The multi-instance collection of "Udfør KLIK-opgave": the open tasks' codes. */
+    public List<String> klikTasks(String municipalityCode) {
+        return onboardings.klikTasks(municipalityCode).stream()
+                .filter(t -> t.doneBy() == null)
+                .map(KlikTask::code)
+                .toList();
+    }
 
-  /** The timer "Bølgens go-live-dato": the go-live day's start, in the application's time zone. */
-  public Date goLiveAt(String goLiveDate) {
-    return Date.from(LocalDate.parse(goLiveDate).atStartOfDay(clock.getZone()).toInstant());
-  }
+    public String klikTitle(String municipalityCode, String code) {
+        return onboardings.klikTasks(municipalityCode).stream()
+                .filter(t -> t.code().equals(code))
+                .map(KlikTask::title)
+                .findFirst()
+                .orElse(code);
+    }
 
-  static String describe(Wave w) {
-    return "Bølge " + w.number() + ": " + DANISH_DATE.format(w.goLiveDate());
-  }
+    /** The timer "Bølgens go-live-dato": the go-live day's start, in the application's time zone. */
+    public Date goLiveAt(String goLiveDate) {
+        return Date.from(
+                LocalDate.parse(goLiveDate).atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    static String describe(Wave w) {
+        return "Bølge " + w.number() + ": " + DANISH_DATE.format(w.goLiveDate());
+    }
 }

@@ -12,23 +12,23 @@ import org.springframework.stereotype.Component;
 @Component
 class SystemReads {
 
-  private final ProcessEngineConfigurationImpl engine;
+    private final ProcessEngineConfigurationImpl engine;
 
-  SystemReads(ProcessEngineConfigurationImpl engine) {
-    this.engine = engine;
-  }
+    SystemReads(ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
+    }
 
-  <T> T read(Supplier<T> read) {
-    return engine.getCommandExecutorTxRequired().execute(context -> {
-      boolean checking = context.isAuthorizationCheckEnabled();
-      context.disableAuthorizationCheck();
-      try {
-        return read.get();
-      } finally {
-        if (checking) {
-          context.enableAuthorizationCheck();
-        }
-      }
-    });
-  }
+    <T> T read(Supplier<T> read) {
+        return engine.getCommandExecutorTxRequired().execute(context -> {
+            boolean checking = context.isAuthorizationCheckEnabled();
+            context.disableAuthorizationCheck();
+            try {
+                return read.get();
+            } finally {
+                if (checking) {
+                    context.enableAuthorizationCheck();
+                }
+            }
+        });
+    }
 }

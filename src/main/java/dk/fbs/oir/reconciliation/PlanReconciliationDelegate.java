@@ -18,24 +18,25 @@ import org.springframework.stereotype.Component;
 @Component("planReconciliation")
 public class PlanReconciliationDelegate implements JavaDelegate {
 
-  private final Reconciliations reconciliations;
-  private final Clock clock;
+    private final Reconciliations reconciliations;
+    private final Clock clock;
 
-  public PlanReconciliationDelegate(Reconciliations reconciliations, Clock clock) {
-    this.reconciliations = reconciliations;
-    this.clock = clock;
-  }
-
-  @Override
-  public void execute(DelegateExecution execution) {
-    if (RECONCILIATION_DAY.get(execution) == null) {
-      RECONCILIATION_DAY.set(execution, LocalDate.now(clock).minusDays(1).toString());
+    public PlanReconciliationDelegate(Reconciliations reconciliations, Clock clock) {
+        this.reconciliations = reconciliations;
+        this.clock = clock;
     }
-  }
 
-  public List<String> municipalities(DelegateExecution execution) {
-    String only = ONLY_MUNICIPALITY.get(execution);
-    return only != null ? List.of(only)
-        : reconciliations.municipalities(LocalDate.parse(RECONCILIATION_DAY.get(execution)));
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (RECONCILIATION_DAY.get(execution) == null) {
+            RECONCILIATION_DAY.set(execution, LocalDate.now(clock).minusDays(1).toString());
+        }
+    }
+
+    public List<String> municipalities(DelegateExecution execution) {
+        String only = ONLY_MUNICIPALITY.get(execution);
+        return only != null
+                ? List.of(only)
+                : reconciliations.municipalities(LocalDate.parse(RECONCILIATION_DAY.get(execution)));
+    }
 }

@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 @Component("reconcileMunicipality")
 class ReconcileMunicipalityDelegate implements JavaDelegate {
 
-  private final Reconciliations reconciliations;
+    private final Reconciliations reconciliations;
 
-  ReconcileMunicipalityDelegate(Reconciliations reconciliations) {
-    this.reconciliations = reconciliations;
-  }
+    ReconcileMunicipalityDelegate(Reconciliations reconciliations) {
+        this.reconciliations = reconciliations;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    reconciliations.reconcile(MUNICIPALITY_CODE.get(execution), LocalDate.parse(RECONCILIATION_DAY.get(execution)));
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        reconciliations.reconcile(MUNICIPALITY_CODE.get(execution), LocalDate.parse(RECONCILIATION_DAY.get(execution)));
+    }
 }

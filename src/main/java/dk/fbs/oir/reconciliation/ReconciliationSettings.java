@@ -14,22 +14,22 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("reconciliation")
 public class ReconciliationSettings {
 
-  private String cycle = "0 0 5 * * ?";
-  private List<String> municipalities = new ArrayList<>();
+    private String cycle = "0 0 5 * * ?";
+    private List<String> municipalities = new ArrayList<>();
 
-  public String getCycle() {
-    return cycle;
-  }
+    public String getCycle() {
+        return cycle;
+    }
 
-  public void setCycle(String cycle) {
-    this.cycle = cycle;
-  }
+    public void setCycle(String cycle) {
+        this.cycle = cycle;
+    }
 
-  public List<String> getMunicipalities() {
-    return municipalities;
-  }
+    public List<String> getMunicipalities() {
+        return municipalities;
+    }
 
-  public void setMunicipalities(List<String> municipalities) {
-    this.municipalities = municipalities;
-  }
+    public void setMunicipalities(List<String> municipalities) {
+        this.municipalities = municipalities;
+    }
 }

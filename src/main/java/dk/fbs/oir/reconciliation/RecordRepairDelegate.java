@@ -11,17 +11,20 @@ import org.springframework.stereotype.Component;
 @Component("recordRepair")
 class RecordRepairDelegate implements JavaDelegate {
 
-  private final Reconciliations reconciliations;
+    private final Reconciliations reconciliations;
 
-  RecordRepairDelegate(Reconciliations reconciliations) {
-    this.reconciliations = reconciliations;
-  }
+    RecordRepairDelegate(Reconciliations reconciliations) {
+        this.reconciliations = reconciliations;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    Resolution how = Resolution.valueOf(REPAIR.get(execution));
-    reconciliations.repaired(DIFFERENCE_ID.get(execution), how, how == Resolution.CLAIM_RESENT
-        ? "Fordringen er oprettet igen med sin oprindelige idempotensreference"
-        : "Fordringen findes i debitorsystemet");
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        Resolution how = Resolution.valueOf(REPAIR.get(execution));
+        reconciliations.repaired(
+                DIFFERENCE_ID.get(execution),
+                how,
+                how == Resolution.CLAIM_RESENT
+                        ? "Fordringen er oprettet igen med sin oprindelige idempotensreference"
+                        : "Fordringen findes i debitorsystemet");
+    }
 }

@@ -13,18 +13,21 @@ import org.springframework.stereotype.Component;
 @Component("recordResolution")
 class RecordResolutionDelegate implements JavaDelegate {
 
-  private final Reconciliations reconciliations;
-  private final IdentityService identity;
+    private final Reconciliations reconciliations;
+    private final IdentityService identity;
 
-  RecordResolutionDelegate(Reconciliations reconciliations, IdentityService identity) {
-    this.reconciliations = reconciliations;
-    this.identity = identity;
-  }
+    RecordResolutionDelegate(Reconciliations reconciliations, IdentityService identity) {
+        this.reconciliations = reconciliations;
+        this.identity = identity;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    var user = identity.getCurrentAuthentication();
-    reconciliations.resolved(DIFFERENCE_ID.get(execution), Resolution.valueOf(RESOLUTION_DECISION.get(execution)),
-        RESOLUTION_NOTE.get(execution), user == null ? "ukendt" : user.getUserId());
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        var user = identity.getCurrentAuthentication();
+        reconciliations.resolved(
+                DIFFERENCE_ID.get(execution),
+                Resolution.valueOf(RESOLUTION_DECISION.get(execution)),
+                RESOLUTION_NOTE.get(execution),
+                user == null ? "ukendt" : user.getUserId());
+    }
 }

@@ -14,25 +14,28 @@ import org.springframework.stereotype.Component;
 @Component("resendClaim")
 class ResendClaimDelegate implements JavaDelegate {
 
-  private final Reconciliations reconciliations;
-  private final ChargeClaims claims;
+    private final Reconciliations reconciliations;
+    private final ChargeClaims claims;
 
-  ResendClaimDelegate(Reconciliations reconciliations, ChargeClaims claims) {
-    this.reconciliations = reconciliations;
-    this.claims = claims;
-  }
-
-  @Override
-  public void execute(DelegateExecution execution) {
-    Difference difference = reconciliations.difference(DIFFERENCE_ID.get(execution));
-    ClaimState claim;
-    try {
-      claim = claims.restore(difference.fbsChargeId());
-    } catch (OirRejection rejection) {
-      throw rejection.asBpmnError(ReconciliationProcess.ERROR_REPAIR_FAILED,
-          difference.debtorSystem().displayName() + " afviste fordringen");
+    ResendClaimDelegate(Reconciliations reconciliations, ChargeClaims claims) {
+        this.reconciliations = reconciliations;
+        this.claims = claims;
     }
-    REPAIR.set(execution, (claim.claimId().equals(difference.claimId()) ? Resolution.NO_LONGER_MISSING
-        : Resolution.CLAIM_RESENT).name());
-  }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Difference difference = reconciliations.difference(DIFFERENCE_ID.get(execution));
+        ClaimState claim;
+        try {
+            claim = claims.restore(difference.fbsChargeId());
+        } catch (OirRejection rejection) {
+            throw rejection.asBpmnError(
+                    ReconciliationProcess.ERROR_REPAIR_FAILED,
+                    difference.debtorSystem().displayName() + " afviste fordringen");
+        }
+        REPAIR.set(
+                execution,
+                (claim.claimId().equals(difference.claimId()) ? Resolution.NO_LONGER_MISSING : Resolution.CLAIM_RESENT)
+                        .name());
+    }
 }

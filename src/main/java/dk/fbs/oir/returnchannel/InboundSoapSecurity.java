@@ -12,5 +12,5 @@ import org.apache.cxf.jaxws.EndpointImpl;
 @FunctionalInterface
 public interface InboundSoapSecurity {
 
-  void secure(EndpointImpl endpoint);
+    void secure(EndpointImpl endpoint);
 }

@@ -26,29 +26,29 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration
 public class ReturnChannelConfiguration {
 
-  /** Path of the return channel below the CXF servlet. */
-  public static final String PATH = "/daekning-afskrivning";
+    /** Path of the return channel below the CXF servlet. */
+    public static final String PATH = "/daekning-afskrivning";
 
-  @Bean(destroyMethod = "")
-  EndpointImpl returnChannelEndpoint(Bus bus, IncomingMessages messages, RoutingService routing,
-      ObjectProvider<InboundSoapSecurity> security) {
-    EndpointImpl endpoint = new EndpointImpl(bus, new ReturnChannelEndpoint(messages, routing));
-    endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
-    security.orderedStream().forEach(s -> s.secure(endpoint));
-    endpoint.publish(PATH);
-    return endpoint;
-  }
+    @Bean(destroyMethod = "")
+    EndpointImpl returnChannelEndpoint(
+            Bus bus, IncomingMessages messages, RoutingService routing, ObjectProvider<InboundSoapSecurity> security) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new ReturnChannelEndpoint(messages, routing));
+        endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
+        security.orderedStream().forEach(s -> s.secure(endpoint));
+        endpoint.publish(PATH);
+        return endpoint;
+    }
 
-  @Bean
-  @Order(2)
-  SecurityFilterChain returnChannel(HttpSecurity http) throws Exception {
-    // a path pattern of its own: the endpoint is served by CXF's servlet, not by Spring MVC's
-    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/services" + PATH + "/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest()
-            .hasAnyRole(SecurityConfiguration.DEBTOR_SYSTEM, SecurityConfiguration.OPERATOR))
-        .httpBasic(withDefaults())
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .build();
-  }
+    @Bean
+    @Order(2)
+    SecurityFilterChain returnChannel(HttpSecurity http) throws Exception {
+        // a path pattern of its own: the endpoint is served by CXF's servlet, not by Spring MVC's
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/services" + PATH + "/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .hasAnyRole(SecurityConfiguration.DEBTOR_SYSTEM, SecurityConfiguration.OPERATOR))
+                .httpBasic(withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
 }

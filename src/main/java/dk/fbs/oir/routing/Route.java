@@ -14,42 +14,45 @@ import java.util.stream.Stream;
  */
 public final class Route {
 
-  public static final Route FBS_INTERNAL = new Route(null);
+    public static final Route FBS_INTERNAL = new Route(null);
 
-  private static final List<Route> ALL = Stream.concat(Arrays.stream(DebtorSystem.values()).map(Route::new),
-      Stream.of(FBS_INTERNAL)).toList();
+    private static final List<Route> ALL = Stream.concat(
+                    Arrays.stream(DebtorSystem.values()).map(Route::new), Stream.of(FBS_INTERNAL))
+            .toList();
 
-  private final DebtorSystem debtorSystem;
+    private final DebtorSystem debtorSystem;
 
-  private Route(DebtorSystem debtorSystem) {
-    this.debtorSystem = debtorSystem;
-  }
+    private Route(DebtorSystem debtorSystem) {
+        this.debtorSystem = debtorSystem;
+    }
 
-  public static Route to(DebtorSystem system) {
-    return ALL.get(system.ordinal());
-  }
+    public static Route to(DebtorSystem system) {
+        return ALL.get(system.ordinal());
+    }
 
-  /** The route of a name as the routing table and our ledger write it. */
-  public static Route valueOf(String name) {
-    return ALL.stream().filter(r -> r.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No route " + name));
-  }
+    /** The route of a name as the routing table and our ledger write it. */
+    public static Route valueOf(String name) {
+        return ALL.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No route " + name));
+    }
 
-  public static List<Route> values() {
-    return ALL;
-  }
+    public static List<Route> values() {
+        return ALL;
+    }
 
-  public Optional<DebtorSystem> debtorSystem() {
-    return Optional.ofNullable(debtorSystem);
-  }
+    public Optional<DebtorSystem> debtorSystem() {
+        return Optional.ofNullable(debtorSystem);
+    }
 
-  @JsonValue
-  public String name() {
-    return debtorSystem == null ? "FBS_INTERNAL" : debtorSystem.name();
-  }
+    @JsonValue
+    public String name() {
+        return debtorSystem == null ? "FBS_INTERNAL" : debtorSystem.name();
+    }
 
-  @Override
-  public String toString() {
-    return name();
-  }
+    @Override
+    public String toString() {
+        return name();
+    }
 }

@@ -22,24 +22,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 public class AdminSetupGuard {
 
-  @Bean
-  FilterRegistrationBean<OncePerRequestFilter> adminSetupFilter(IdentityService identity, Environment environment) {
-    OncePerRequestFilter filter = new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
-        boolean adminExists = identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
-        if (!demo || adminExists) {
-          response.sendError(HttpServletResponse.SC_FORBIDDEN, "The initial administrator comes from configuration");
-          return;
-        }
-        chain.doFilter(request, response);
-      }
-    };
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-    registration.addUrlPatterns("/camunda/api/admin/setup/*");
-    registration.setOrder(Integer.MIN_VALUE + 100);
-    return registration;
-  }
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> adminSetupFilter(IdentityService identity, Environment environment) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+                boolean adminExists = identity.createUserQuery()
+                                .memberOfGroup(Groups.CAMUNDA_ADMIN)
+                                .count()
+                        > 0;
+                if (!demo || adminExists) {
+                    response.sendError(
+                            HttpServletResponse.SC_FORBIDDEN, "The initial administrator comes from configuration");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/camunda/api/admin/setup/*");
+        registration.setOrder(Integer.MIN_VALUE + 100);
+        return registration;
+    }
 }

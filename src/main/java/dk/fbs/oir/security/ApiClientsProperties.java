@@ -14,43 +14,43 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("security")
 public class ApiClientsProperties {
 
-  private List<Client> clients = new ArrayList<>();
+    private List<Client> clients = new ArrayList<>();
 
-  public List<Client> getClients() {
-    return clients;
-  }
-
-  public void setClients(List<Client> clients) {
-    this.clients = clients;
-  }
-
-  public static class Client {
-    private String username;
-    private String password;
-    private List<String> roles = new ArrayList<>();
-
-    public String getUsername() {
-      return username;
+    public List<Client> getClients() {
+        return clients;
     }
 
-    public void setUsername(String username) {
-      this.username = username;
+    public void setClients(List<Client> clients) {
+        this.clients = clients;
     }
 
-    public String getPassword() {
-      return password;
-    }
+    public static class Client {
+        private String username;
+        private String password;
+        private List<String> roles = new ArrayList<>();
 
-    public void setPassword(String password) {
-      this.password = password;
-    }
+        public String getUsername() {
+            return username;
+        }
 
-    public List<String> getRoles() {
-      return roles;
-    }
+        public void setUsername(String username) {
+            this.username = username;
+        }
 
-    public void setRoles(List<String> roles) {
-      this.roles = roles;
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
     }
-  }
 }

@@ -1,5 +1,7 @@
 package dk.fbs.oir.security;
 
+import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.debtorsystem.OirProperties;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -9,8 +11,6 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import dk.fbs.oir.debtorsystem.DebtorSystem;
-import dk.fbs.oir.debtorsystem.OirProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,59 +23,62 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineHardening extends AbstractCamundaConfiguration {
 
-  private final CamundaBpmProperties camunda;
-  private final OirProperties oir;
+    private final CamundaBpmProperties camunda;
+    private final OirProperties oir;
 
-  public EngineHardening(CamundaBpmProperties camunda, OirProperties oir) {
-    this.camunda = camunda;
-    this.oir = oir;
-  }
-
-  @Override
-  public void preInit(SpringProcessEngineConfiguration configuration) {
-    configuration.setEnableExpressionsInAdhocQueries(false);
-    configuration.setEnableExpressionsInStoredQueries(true); // Tasklist filters; their content is guarded by QueryExpressionGuard
-    configuration.setJavaSerializationFormatEnabled(false);
-    configuration.setDeserializationTypeValidationEnabled(true);
-    configuration.setDeserializationAllowedPackages("");
-    configuration.setDeserializationAllowedClasses("");
-    configuration.getCustomPreBPMNParseListeners().add(new NoScripts());
-    requireLockLongerThanCalls(camunda.getJobExecution().getLockTimeInMillis(), oir);
-  }
-
-  /** Every debtor system's connect plus receive timeout must fit well inside the job lock. */
-  static void requireLockLongerThanCalls(long lockTimeMillis, OirProperties oir) {
-    for (DebtorSystem system : DebtorSystem.values()) {
-      OirProperties.Endpoint endpoint = oir.endpoint(system);
-      Duration slowest = endpoint.getConnectTimeout().plus(endpoint.getReceiveTimeout());
-      if (lockTimeMillis < 2 * slowest.toMillis()) {
-        throw new IllegalStateException("camunda.bpm.job-execution.lock-time-in-millis (" + lockTimeMillis
-            + ") must be at least twice the slowest ØiR call of " + system.displayName() + " (" + slowest
-            + "), or a second thread could run a job that is still waiting for its answer");
-      }
+    public EngineHardening(CamundaBpmProperties camunda, OirProperties oir) {
+        this.camunda = camunda;
+        this.oir = oir;
     }
-  }
-
-  /** Refuses any deployed BPMN with a script: script tasks, script listeners, conditions or parameters. */
-  static final class NoScripts extends AbstractBpmnParseListener {
-
-    private static final List<String> SCRIPT_ELEMENTS = List.of("scriptTask", "script");
 
     @Override
-    public void parseRootElement(Element root, List<ProcessDefinitionEntity> processDefinitions) {
-      refuseScripts(root);
+    public void preInit(SpringProcessEngineConfiguration configuration) {
+        configuration.setEnableExpressionsInAdhocQueries(false);
+        configuration.setEnableExpressionsInStoredQueries(
+                true); // Tasklist filters; their content is guarded by QueryExpressionGuard
+        configuration.setJavaSerializationFormatEnabled(false);
+        configuration.setDeserializationTypeValidationEnabled(true);
+        configuration.setDeserializationAllowedPackages("");
+        configuration.setDeserializationAllowedClasses("");
+        configuration.getCustomPreBPMNParseListeners().add(new NoScripts());
+        requireLockLongerThanCalls(camunda.getJobExecution().getLockTimeInMillis(), oir);
     }
 
-    private static void refuseScripts(Element element) {
-      String name = element.getTagName().contains(":")
-          ? element.getTagName().substring(element.getTagName().indexOf(':') + 1) : element.getTagName();
-      if (SCRIPT_ELEMENTS.contains(name) || element.attribute("language") != null
-          || element.attribute("scriptFormat") != null) {
-        throw new ProcessEngineException("Scripts are not allowed in deployed models (element '" + name + "'"
-            + (element.attribute("id") == null ? "" : " id '" + element.attribute("id") + "'")
-            + "): use a delegate bean or an expression");
-      }
-      element.elements().forEach(NoScripts::refuseScripts);
+    /** Every debtor system's connect plus receive timeout must fit well inside the job lock. */
+    static void requireLockLongerThanCalls(long lockTimeMillis, OirProperties oir) {
+        for (DebtorSystem system : DebtorSystem.values()) {
+            OirProperties.Endpoint endpoint = oir.endpoint(system);
+            Duration slowest = endpoint.getConnectTimeout().plus(endpoint.getReceiveTimeout());
+            if (lockTimeMillis < 2 * slowest.toMillis()) {
+                throw new IllegalStateException("camunda.bpm.job-execution.lock-time-in-millis (" + lockTimeMillis
+                        + ") must be at least twice the slowest ØiR call of " + system.displayName() + " (" + slowest
+                        + "), or a second thread could run a job that is still waiting for its answer");
+            }
+        }
     }
-  }
+
+    /** Refuses any deployed BPMN with a script: script tasks, script listeners, conditions or parameters. */
+    static final class NoScripts extends AbstractBpmnParseListener {
+
+        private static final List<String> SCRIPT_ELEMENTS = List.of("scriptTask", "script");
+
+        @Override
+        public void parseRootElement(Element root, List<ProcessDefinitionEntity> processDefinitions) {
+            refuseScripts(root);
+        }
+
+        private static void refuseScripts(Element element) {
+            String name = element.getTagName().contains(":")
+                    ? element.getTagName().substring(element.getTagName().indexOf(':') + 1)
+                    : element.getTagName();
+            if (SCRIPT_ELEMENTS.contains(name)
+                    || element.attribute("language") != null
+                    || element.attribute("scriptFormat") != null) {
+                throw new ProcessEngineException("Scripts are not allowed in deployed models (element '" + name + "'"
+                        + (element.attribute("id") == null ? "" : " id '" + element.attribute("id") + "'")
+                        + "): use a delegate bean or an expression");
+            }
+            element.elements().forEach(NoScripts::refuseScripts);
+        }
+    }
 }

@@ -17,29 +17,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class MunicipalityTenants extends AbstractCamundaConfiguration implements TenantIdProvider {
 
-  /** Tenant ids are the municipality codes. */
-  public static String tenantOf(String municipalityCode) {
-    return municipalityCode;
-  }
+    /** Tenant ids are the municipality codes. */
+    public static String tenantOf(String municipalityCode) {
+        return municipalityCode;
+    }
 
-  @Override
-  public void preInit(SpringProcessEngineConfiguration configuration) {
-    configuration.setTenantIdProvider(this);
-  }
+    @Override
+    public void preInit(SpringProcessEngineConfiguration configuration) {
+        configuration.setTenantIdProvider(this);
+    }
 
-  @Override
-  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
-    Object municipality = ctx.getVariables() == null ? null : ctx.getVariables().get("municipalityCode");
-    return municipality == null ? null : tenantOf(municipality.toString());
-  }
+    @Override
+    public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+        Object municipality =
+                ctx.getVariables() == null ? null : ctx.getVariables().get("municipalityCode");
+        return municipality == null ? null : tenantOf(municipality.toString());
+    }
 
-  @Override
-  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
-    return null;
-  }
+    @Override
+    public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+        return null;
+    }
 
-  @Override
-  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
-    return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
-  }
+    @Override
+    public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+        return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
+    }
 }

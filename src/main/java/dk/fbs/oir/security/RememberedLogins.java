@@ -26,57 +26,58 @@ import org.springframework.security.core.Authentication;
  */
 public class RememberedLogins implements AuthenticationProvider {
 
-  private final AuthenticationProvider delegate;
-  private final Duration ttl;
-  private final Clock clock;
-  private final SecretKeySpec key;
-  private final Map<String, Remembered> logins = new ConcurrentHashMap<>();
+    private final AuthenticationProvider delegate;
+    private final Duration ttl;
+    private final Clock clock;
+    private final SecretKeySpec key;
+    private final Map<String, Remembered> logins = new ConcurrentHashMap<>();
 
-  private record Remembered(byte[] mac, Authentication authentication, Instant until) {}
+    private record Remembered(byte[] mac, Authentication authentication, Instant until) {}
 
-  public RememberedLogins(AuthenticationProvider delegate, Duration ttl, Clock clock) {
-    this.delegate = delegate;
-    this.ttl = ttl;
-    this.clock = clock;
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    this.key = new SecretKeySpec(secret, "HmacSHA256");
-  }
-
-  @Override
-  public Authentication authenticate(Authentication authentication) {
-    if (!(authentication.getCredentials() instanceof String password)) {
-      return delegate.authenticate(authentication);
+    public RememberedLogins(AuthenticationProvider delegate, Duration ttl, Clock clock) {
+        this.delegate = delegate;
+        this.ttl = ttl;
+        this.clock = clock;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
-    String username = authentication.getName();
-    byte[] mac = mac(username, password);
-    Instant now = clock.instant();
-    Remembered remembered = logins.get(username);
-    if (remembered != null && now.isBefore(remembered.until()) && MessageDigest.isEqual(remembered.mac(), mac)) {
-      Authentication known = remembered.authentication();
-      return UsernamePasswordAuthenticationToken.authenticated(known.getPrincipal(), null, known.getAuthorities());
-    }
-    Authentication result = delegate.authenticate(authentication);
-    if (result != null && result.isAuthenticated()) {
-      logins.put(username, new Remembered(mac, result, now.plus(ttl)));
-    }
-    return result;
-  }
 
-  @Override
-  public boolean supports(Class<?> authentication) {
-    return delegate.supports(authentication);
-  }
-
-  private byte[] mac(String username, String password) {
-    try {
-      Mac hmac = Mac.getInstance("HmacSHA256");
-      hmac.init(key);
-      hmac.update(username.getBytes(StandardCharsets.UTF_8));
-      hmac.update((byte) 0);
-      return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        if (!(authentication.getCredentials() instanceof String password)) {
+            return delegate.authenticate(authentication);
+        }
+        String username = authentication.getName();
+        byte[] mac = mac(username, password);
+        Instant now = clock.instant();
+        Remembered remembered = logins.get(username);
+        if (remembered != null && now.isBefore(remembered.until()) && MessageDigest.isEqual(remembered.mac(), mac)) {
+            Authentication known = remembered.authentication();
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    known.getPrincipal(), null, known.getAuthorities());
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (result != null && result.isAuthenticated()) {
+            logins.put(username, new Remembered(mac, result, now.plus(ttl)));
+        }
+        return result;
     }
-  }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return delegate.supports(authentication);
+    }
+
+    private byte[] mac(String username, String password) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(key);
+            hmac.update(username.getBytes(StandardCharsets.UTF_8));
+            hmac.update((byte) 0);
+            return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

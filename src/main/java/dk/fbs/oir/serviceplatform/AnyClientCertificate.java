@@ -12,18 +12,18 @@ import javax.net.ssl.X509TrustManager;
  */
 public class AnyClientCertificate implements X509TrustManager {
 
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) {
-    // CallerCertificateCheck decides, after the handshake
-  }
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        // CallerCertificateCheck decides, after the handshake
+    }
 
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-    throw new CertificateException("a server connector trusts no server");
-  }
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw new CertificateException("a server connector trusts no server");
+    }
 
-  @Override
-  public X509Certificate[] getAcceptedIssuers() {
-    return new X509Certificate[0];
-  }
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+    }
 }

@@ -28,57 +28,57 @@ import org.apache.cxf.security.transport.TLSSessionInfo;
  */
 public class CallerCertificateCheck extends AbstractPhaseInterceptor<Message> {
 
-  private final KeyStore trusted;
-  private final Supplier<Date> now;
-  private final Set<BigInteger> revoked = ConcurrentHashMap.newKeySet();
+    private final KeyStore trusted;
+    private final Supplier<Date> now;
+    private final Set<BigInteger> revoked = ConcurrentHashMap.newKeySet();
 
-  public CallerCertificateCheck(KeyStore trusted, Supplier<Date> now) {
-    super(Phase.RECEIVE);
-    this.trusted = trusted;
-    this.now = now;
-  }
+    public CallerCertificateCheck(KeyStore trusted, Supplier<Date> now) {
+        super(Phase.RECEIVE);
+        this.trusted = trusted;
+        this.now = now;
+    }
 
-  /** KOMBIT revokes a system's certificate (its service agreement ended): calls with it are refused. */
-  public void revoke(X509Certificate certificate) {
-    revoked.add(certificate.getSerialNumber());
-  }
+    /** KOMBIT revokes a system's certificate (its service agreement ended): calls with it are refused. */
+    public void revoke(X509Certificate certificate) {
+        revoked.add(certificate.getSerialNumber());
+    }
 
-  public void restore(X509Certificate certificate) {
-    revoked.remove(certificate.getSerialNumber());
-  }
+    public void restore(X509Certificate certificate) {
+        revoked.remove(certificate.getSerialNumber());
+    }
 
-  @Override
-  public void handleMessage(Message message) {
-    TLSSessionInfo tls = message.get(TLSSessionInfo.class);
-    if (tls == null) {
-      throw refused("only over TLS");
+    @Override
+    public void handleMessage(Message message) {
+        TLSSessionInfo tls = message.get(TLSSessionInfo.class);
+        if (tls == null) {
+            throw refused("only over TLS");
+        }
+        if (tls.getPeerCertificates() == null || tls.getPeerCertificates().length == 0) {
+            throw refused("no client certificate");
+        }
+        List<X509Certificate> chain = Arrays.stream(tls.getPeerCertificates())
+                .map(X509Certificate.class::cast)
+                // the authority itself is the trust anchor, not part of the path to it
+                .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
+                .toList();
+        if (chain.isEmpty()) {
+            throw refused("a self-signed client certificate");
+        }
+        if (revoked.contains(chain.get(0).getSerialNumber())) {
+            throw refused("the client certificate is revoked");
+        }
+        try {
+            PKIXParameters parameters = new PKIXParameters(trusted);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(now.get());
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
+        } catch (GeneralSecurityException untrusted) {
+            throw refused("the client certificate is not trusted: " + untrusted.getMessage());
+        }
     }
-    if (tls.getPeerCertificates() == null || tls.getPeerCertificates().length == 0) {
-      throw refused("no client certificate");
-    }
-    List<X509Certificate> chain = Arrays.stream(tls.getPeerCertificates())
-        .map(X509Certificate.class::cast)
-        // the authority itself is the trust anchor, not part of the path to it
-        .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
-        .toList();
-    if (chain.isEmpty()) {
-      throw refused("a self-signed client certificate");
-    }
-    if (revoked.contains(chain.get(0).getSerialNumber())) {
-      throw refused("the client certificate is revoked");
-    }
-    try {
-      PKIXParameters parameters = new PKIXParameters(trusted);
-      parameters.setRevocationEnabled(false);
-      parameters.setDate(now.get());
-      CertPathValidator.getInstance("PKIX")
-          .validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
-    } catch (GeneralSecurityException untrusted) {
-      throw refused("the client certificate is not trusted: " + untrusted.getMessage());
-    }
-  }
 
-  private static Fault refused(String why) {
-    return new SoapFault("Serviceplatformen afviser kaldet: " + why, Fault.FAULT_CODE_CLIENT);
-  }
+    private static Fault refused(String why) {
+        return new SoapFault("Serviceplatformen afviser kaldet: " + why, Fault.FAULT_CODE_CLIENT);
+    }
 }

@@ -35,105 +35,146 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class DemoPki {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A key pair with its certificate and the chain up to (and including) its authority. */
-  public record Issued(KeyPair keys, X509Certificate certificate, X509Certificate... chain) {}
+    /** A key pair with its certificate and the chain up to (and including) its authority. */
+    public record Issued(KeyPair keys, X509Certificate certificate, X509Certificate... chain) {}
 
-  /** What a certificate is for. */
-  public enum Use {
-    AUTHORITY, CLIENT, SERVER
-  }
-
-  private DemoPki() {}
-
-  /** A self-signed certificate authority valid in {@code [from, to]}. */
-  public static Issued authority(String commonName, Instant from, Instant to) {
-    KeyPair keys = rsa();
-    X509Certificate certificate = sign(keys, name(commonName), keys, name(commonName), from, to, Use.AUTHORITY);
-    return new Issued(keys, certificate, certificate);
-  }
-
-  /** A certificate issued by {@code authority}: a function certificate (CLIENT) or a TLS server's for localhost. */
-  public static Issued issue(Issued authority, String commonName, Instant from, Instant to, Use use) {
-    KeyPair keys = rsa();
-    X509Certificate certificate = sign(keys, name(commonName), authority.keys(),
-        X500Name.getInstance(authority.certificate().getSubjectX500Principal().getEncoded()), from, to, use);
-    return new Issued(keys, certificate, certificate, authority.certificate());
-  }
-
-  /** A PKCS#12 key store holding the key with its chain under {@code alias}. */
-  public static void writeKeyStore(Path file, char[] password, String alias, Issued entry) {
-    write(file, password, keyStore -> keyStore.setKeyEntry(alias, entry.keys().getPrivate(), password, entry.chain()));
-  }
-
-  /** A PKCS#12 trust store holding the certificates. */
-  public static void writeTrustStore(Path file, char[] password, X509Certificate... trusted) {
-    write(file, password, keyStore -> {
-      for (int i = 0; i < trusted.length; i++) {
-        keyStore.setCertificateEntry("trusted-" + i, trusted[i]);
-      }
-    });
-  }
-
-  private interface Entries {
-    void add(KeyStore keyStore) throws GeneralSecurityException;
-  }
-
-  private static void write(Path file, char[] password, Entries entries) {
-    try {
-      KeyStore keyStore = KeyStore.getInstance("PKCS12");
-      keyStore.load(null, null);
-      entries.add(keyStore);
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (OutputStream out = Files.newOutputStream(file)) {
-        keyStore.store(out, password);
-      }
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot write " + file + ": " + e.getMessage(), e);
+    /** What a certificate is for. */
+    public enum Use {
+        AUTHORITY,
+        CLIENT,
+        SERVER
     }
-  }
 
-  private static X509Certificate sign(KeyPair subjectKeys, X500Name subject, KeyPair issuerKeys, X500Name issuer,
-      Instant from, Instant to, Use use) {
-    try {
-      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).abs(),
-          Date.from(from), Date.from(to), subject, subjectKeys.getPublic())
-          .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKeys.getPublic()))
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(use == Use.AUTHORITY));
-      switch (use) {
-        case AUTHORITY -> builder.addExtension(Extension.keyUsage, true,
-            new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        case CLIENT -> builder
-            .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-            .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-        case SERVER -> builder
-            .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-            .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-            .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-        default -> throw new IllegalArgumentException(String.valueOf(use));
-      }
-      return new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
-    } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
-      throw new IllegalStateException("Cannot issue the demo certificate " + subject + ": " + e.getMessage(), e);
+    private DemoPki() {}
+
+    /** A self-signed certificate authority valid in {@code [from, to]}. */
+    public static Issued authority(String commonName, Instant from, Instant to) {
+        KeyPair keys = rsa();
+        X509Certificate certificate = sign(keys, name(commonName), keys, name(commonName), from, to, Use.AUTHORITY);
+        return new Issued(keys, certificate, certificate);
     }
-  }
 
-  private static X500Name name(String commonName) {
-    return new X500Name("CN=" + commonName + ",O=FBS demo,C=DK");
-  }
-
-  private static KeyPair rsa() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048, RANDOM);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    /** A certificate issued by {@code authority}: a function certificate (CLIENT) or a TLS server's for localhost. */
+    public static Issued issue(Issued authority, String commonName, Instant from, Instant to, Use use) {
+        KeyPair keys = rsa();
+        X509Certificate certificate = sign(
+                keys,
+                name(commonName),
+                authority.keys(),
+                X500Name.getInstance(
+                        authority.certificate().getSubjectX500Principal().getEncoded()),
+                from,
+                to,
+                use);
+        return new Issued(keys, certificate, certificate, authority.certificate());
     }
-  }
+
+    /** A PKCS#12 key store holding the key with its chain under {@code alias}. */
+    public static void writeKeyStore(Path file, char[] password, String alias, Issued entry) {
+        write(
+                file,
+                password,
+                keyStore -> keyStore.setKeyEntry(alias, entry.keys().getPrivate(), password, entry.chain()));
+    }
+
+    /** A PKCS#12 trust store holding the certificates. */
+    public static void writeTrustStore(Path file, char[] password, X509Certificate... trusted) {
+        write(file, password, keyStore -> {
+            for (int i = 0; i < trusted.length; i++) {
+                keyStore.setCertificateEntry("trusted-" + i, trusted[i]);
+            }
+        });
+    }
+
+    private interface Entries {
+        void add(KeyStore keyStore) throws GeneralSecurityException;
+    }
+
+    private static void write(Path file, char[] password, Entries entries) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            entries.add(keyStore);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                keyStore.store(out, password);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static X509Certificate sign(
+            KeyPair subjectKeys,
+            X500Name subject,
+            KeyPair issuerKeys,
+            X500Name issuer,
+            Instant from,
+            Instant to,
+            Use use) {
+        try {
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            issuer,
+                            new BigInteger(64, RANDOM).abs(),
+                            Date.from(from),
+                            Date.from(to),
+                            subject,
+                            subjectKeys.getPublic())
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
+                            utils.createSubjectKeyIdentifier(subjectKeys.getPublic()))
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(use == Use.AUTHORITY));
+            switch (use) {
+                case AUTHORITY ->
+                    builder.addExtension(
+                            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                case CLIENT ->
+                    builder.addExtension(
+                                    Extension.keyUsage,
+                                    true,
+                                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                            .addExtension(
+                                    Extension.extendedKeyUsage,
+                                    false,
+                                    new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+                case SERVER ->
+                    builder.addExtension(
+                                    Extension.keyUsage,
+                                    true,
+                                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                            .addExtension(
+                                    Extension.extendedKeyUsage,
+                                    false,
+                                    new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                            .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                                new GeneralName(GeneralName.dNSName, "localhost"),
+                                new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                            }));
+                default -> throw new IllegalArgumentException(String.valueOf(use));
+            }
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("Cannot issue the demo certificate " + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static X500Name name(String commonName) {
+        return new X500Name("CN=" + commonName + ",O=FBS demo,C=DK");
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

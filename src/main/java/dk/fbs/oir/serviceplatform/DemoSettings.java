@@ -11,31 +11,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("serviceplatform.demo")
 public class DemoSettings {
 
-  private Path directory = Path.of("data", "serviceplatform");
-  private String password;
-  private int port = 8443;
+    private Path directory = Path.of("data", "serviceplatform");
+    private String password;
+    private int port = 8443;
 
-  public Path getDirectory() {
-    return directory;
-  }
+    public Path getDirectory() {
+        return directory;
+    }
 
-  public void setDirectory(Path directory) {
-    this.directory = directory;
-  }
+    public void setDirectory(Path directory) {
+        this.directory = directory;
+    }
 
-  public String getPassword() {
-    return password;
-  }
+    public String getPassword() {
+        return password;
+    }
 
-  public void setPassword(String password) {
-    this.password = password;
-  }
+    public void setPassword(String password) {
+        this.password = password;
+    }
 
-  public int getPort() {
-    return port;
-  }
+    public int getPort() {
+        return port;
+    }
 
-  public void setPort(int port) {
-    this.port = port;
-  }
+    public void setPort(int port) {
+        this.port = port;
+    }
 }

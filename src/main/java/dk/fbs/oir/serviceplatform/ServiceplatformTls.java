@@ -17,33 +17,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServiceplatformTls implements ClientSecurity {
 
-  static final String TOKEN_UNAVAILABLE = "the security model TOKEN (SAML token from KOMBIT's STS, signed messages) "
-      + "needs OpenSAML, which this build cannot include (see README, \"Connecting to Serviceplatformen\")";
+    static final String TOKEN_UNAVAILABLE = "the security model TOKEN (SAML token from KOMBIT's STS, signed messages) "
+            + "needs OpenSAML, which this build cannot include (see README, \"Connecting to Serviceplatformen\")";
 
-  private final OirProperties properties;
+    private final OirProperties properties;
 
-  public ServiceplatformTls(OirProperties properties) {
-    this.properties = properties;
-  }
+    public ServiceplatformTls(OirProperties properties) {
+        this.properties = properties;
+    }
 
-  @Override
-  public void secure(DebtorSystem system, HTTPConduit conduit) {
-    SecurityModel model = properties.endpoint(system).getSecurity();
-    if (model == SecurityModel.NONE) {
-      return;
+    @Override
+    public void secure(DebtorSystem system, HTTPConduit conduit) {
+        SecurityModel model = properties.endpoint(system).getSecurity();
+        if (model == SecurityModel.NONE) {
+            return;
+        }
+        if (model == SecurityModel.TOKEN) {
+            throw new IllegalStateException("oir.endpoints." + system.slug() + ".security: " + TOKEN_UNAVAILABLE);
+        }
+        if (!conduit.getAddress().startsWith("https://")) {
+            throw new IllegalStateException("oir.endpoints." + system.slug()
+                    + ".url must be https:// for the security model " + model + ", it is " + conduit.getAddress());
+        }
+        KeyMaterial keys = KeyMaterial.read(properties.keyStore(system), properties.trustStore(system));
+        TLSClientParameters tls = new TLSClientParameters();
+        tls.setKeyManagers(keys.keyManagers());
+        tls.setTrustManagers(keys.trustManagers());
+        tls.setDisableCNCheck(false);
+        conduit.setTlsClientParameters(tls);
     }
-    if (model == SecurityModel.TOKEN) {
-      throw new IllegalStateException("oir.endpoints." + system.slug() + ".security: " + TOKEN_UNAVAILABLE);
-    }
-    if (!conduit.getAddress().startsWith("https://")) {
-      throw new IllegalStateException("oir.endpoints." + system.slug() + ".url must be https:// for the security model "
-          + model + ", it is " + conduit.getAddress());
-    }
-    KeyMaterial keys = KeyMaterial.read(properties.keyStore(system), properties.trustStore(system));
-    TLSClientParameters tls = new TLSClientParameters();
-    tls.setKeyManagers(keys.keyManagers());
-    tls.setTrustManagers(keys.trustManagers());
-    tls.setDisableCNCheck(false);
-    conduit.setTlsClientParameters(tls);
-  }
 }

@@ -16,34 +16,34 @@ import org.apache.cxf.interceptor.Fault;
  */
 class SimulatedAuthority {
 
-  private final OirProperties endpoints;
-  private final MunicipalityAuthorities authorities;
+    private final OirProperties endpoints;
+    private final MunicipalityAuthorities authorities;
 
-  SimulatedAuthority(OirProperties endpoints, MunicipalityAuthorities authorities) {
-    this.endpoints = endpoints;
-    this.authorities = authorities;
-  }
+    SimulatedAuthority(OirProperties endpoints, MunicipalityAuthorities authorities) {
+        this.endpoints = endpoints;
+        this.authorities = authorities;
+    }
 
-  void check(DebtorSystem system, KontekstType kontekst) {
-    if (endpoints.endpoint(system).getSecurity() != SecurityModel.AUTHORITY_CONTEXT) {
-      return;
+    void check(DebtorSystem system, KontekstType kontekst) {
+        if (endpoints.endpoint(system).getSecurity() != SecurityModel.AUTHORITY_CONTEXT) {
+            return;
+        }
+        if (kontekst.getAuthorityContext() == null || kontekst.getCallContext() == null) {
+            throw refused("the request has no AuthorityContext and CallContext");
+        }
+        String cvr = kontekst.getAuthorityContext().getMunicipalityCVR();
+        String expected;
+        try {
+            expected = authorities.cvr(kontekst.getKommunekode());
+        } catch (RuntimeException unknown) {
+            throw refused("no authority for the municipality " + kontekst.getKommunekode());
+        }
+        if (!expected.equals(cvr)) {
+            throw refused("the authority " + cvr + " is not the municipality " + kontekst.getKommunekode());
+        }
     }
-    if (kontekst.getAuthorityContext() == null || kontekst.getCallContext() == null) {
-      throw refused("the request has no AuthorityContext and CallContext");
-    }
-    String cvr = kontekst.getAuthorityContext().getMunicipalityCVR();
-    String expected;
-    try {
-      expected = authorities.cvr(kontekst.getKommunekode());
-    } catch (RuntimeException unknown) {
-      throw refused("no authority for the municipality " + kontekst.getKommunekode());
-    }
-    if (!expected.equals(cvr)) {
-      throw refused("the authority " + cvr + " is not the municipality " + kontekst.getKommunekode());
-    }
-  }
 
-  private static SoapFault refused(String why) {
-    return new SoapFault("Serviceplatformen afviser kaldet: " + why, Fault.FAULT_CODE_CLIENT);
-  }
+    private static SoapFault refused(String why) {
+        return new SoapFault("Serviceplatformen afviser kaldet: " + why, Fault.FAULT_CODE_CLIENT);
+    }
 }

@@ -37,76 +37,90 @@ import org.springframework.stereotype.Component;
 @Profile("simulator & beskedfordeler")
 class SimulatorBeskedfordeler {
 
-  private static final Logger log = LoggerFactory.getLogger(SimulatorBeskedfordeler.class);
-  private static final int BATCH = 1000;
-  private static final long CONFIRM_TIMEOUT_MS = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(SimulatorBeskedfordeler.class);
+    private static final int BATCH = 1000;
+    private static final long CONFIRM_TIMEOUT_MS = 10_000;
 
-  private final SimulatorStore store;
-  private final RabbitTemplate rabbit;
-  private final String exchange;
-  private final long startedAfter;
-  /** The last event published per system and municipality. */
-  private final Map<String, Long> published = new ConcurrentHashMap<>();
+    private final SimulatorStore store;
+    private final RabbitTemplate rabbit;
+    private final String exchange;
+    private final long startedAfter;
+    /** The last event published per system and municipality. */
+    private final Map<String, Long> published = new ConcurrentHashMap<>();
 
-  SimulatorBeskedfordeler(SimulatorStore store, SimulatorPush push, RabbitTemplate rabbit,
-      BeskedfordelerProperties properties) {
-    this.store = store;
-    this.rabbit = rabbit;
-    this.exchange = properties.getExchange();
-    this.startedAfter = store.jdbc.queryForObject("select coalesce(max(seq), 0) from sim_event", Long.class);
-    push.publishThrough(this::publish);
-  }
-
-  /** Publishes the municipality's events not yet published; false when the broker did not confirm them. */
-  boolean publish(DebtorSystem system, String municipality) {
-    String key = system + "/" + municipality;
-    List<DebtorEvent> events = store.jdbc.query("select * from sim_event where debtor_system = ?"
-            + " and municipality_code = ? and seq > ? order by seq limit " + BATCH,
-        (rs, i) -> {
-          Long amount = rs.getObject("amount_ore", Long.class);
-          return new DebtorEvent(rs.getLong("seq"), EventKind.ofOirName(rs.getString("kind")),
-              rs.getString("claim_id"), rs.getString("fbs_charge_id"), municipality,
-              amount == null ? null : Money.ofOre(amount), Money.ofOre(rs.getLong("balance_ore")),
-              ClaimStatus.ofOirName(rs.getString("state")), rs.getObject("due_date", LocalDate.class),
-              rs.getObject("last_pay_date", LocalDate.class), rs.getObject("reminder_no", Integer.class),
-              rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("text"));
-        },
-        system.name(), municipality, published.getOrDefault(key, startedAfter));
-    if (events.isEmpty()) {
-      return true;
+    SimulatorBeskedfordeler(
+            SimulatorStore store, SimulatorPush push, RabbitTemplate rabbit, BeskedfordelerProperties properties) {
+        this.store = store;
+        this.rabbit = rabbit;
+        this.exchange = properties.getExchange();
+        this.startedAfter = store.jdbc.queryForObject("select coalesce(max(seq), 0) from sim_event", Long.class);
+        push.publishThrough(this::publish);
     }
-    try {
-      rabbit.invoke(operations -> {
-        for (DebtorEvent event : events) {
-          Besked besked = new Besked(messageId(system, event.seq()), system, store.now(), event);
-          operations.send(exchange, besked.routingKey(), message(besked));
+
+    /** Publishes the municipality's events not yet published; false when the broker did not confirm them. */
+    boolean publish(DebtorSystem system, String municipality) {
+        String key = system + "/" + municipality;
+        List<DebtorEvent> events = store.jdbc.query(
+                "select * from sim_event where debtor_system = ?"
+                        + " and municipality_code = ? and seq > ? order by seq limit " + BATCH,
+                (rs, i) -> {
+                    Long amount = rs.getObject("amount_ore", Long.class);
+                    return new DebtorEvent(
+                            rs.getLong("seq"),
+                            EventKind.ofOirName(rs.getString("kind")),
+                            rs.getString("claim_id"),
+                            rs.getString("fbs_charge_id"),
+                            municipality,
+                            amount == null ? null : Money.ofOre(amount),
+                            Money.ofOre(rs.getLong("balance_ore")),
+                            ClaimStatus.ofOirName(rs.getString("state")),
+                            rs.getObject("due_date", LocalDate.class),
+                            rs.getObject("last_pay_date", LocalDate.class),
+                            rs.getObject("reminder_no", Integer.class),
+                            rs.getObject("occurred_at", OffsetDateTime.class),
+                            rs.getString("text"));
+                },
+                system.name(),
+                municipality,
+                published.getOrDefault(key, startedAfter));
+        if (events.isEmpty()) {
+            return true;
         }
-        operations.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
-        return null;
-      });
-    } catch (RuntimeException notTaken) {
-      log.info("Beskedfordeler did not take {}'s events ({}); the REST notification goes instead",
-          system.displayName(), notTaken.getMessage());
-      return false;
+        try {
+            rabbit.invoke(operations -> {
+                for (DebtorEvent event : events) {
+                    Besked besked = new Besked(messageId(system, event.seq()), system, store.now(), event);
+                    operations.send(exchange, besked.routingKey(), message(besked));
+                }
+                operations.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+                return null;
+            });
+        } catch (RuntimeException notTaken) {
+            log.info(
+                    "Beskedfordeler did not take {}'s events ({}); the REST notification goes instead",
+                    system.displayName(),
+                    notTaken.getMessage());
+            return false;
+        }
+        published.put(key, events.get(events.size() - 1).seq());
+        return events.size() < BATCH || publish(system, municipality);
     }
-    published.put(key, events.get(events.size() - 1).seq());
-    return events.size() < BATCH || publish(system, municipality);
-  }
 
-  /** The same event always has the same message id, so publishing it again is recognised as a repetition. */
-  static String messageId(DebtorSystem system, long seq) {
-    return UUID.nameUUIDFromBytes((system.name() + "/" + seq).getBytes(StandardCharsets.UTF_8)).toString();
-  }
+    /** The same event always has the same message id, so publishing it again is recognised as a repetition. */
+    static String messageId(DebtorSystem system, long seq) {
+        return UUID.nameUUIDFromBytes((system.name() + "/" + seq).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
 
-  private static Message message(Besked besked) {
-    return MessageBuilder.withBody(besked.json())
-        .setContentType("application/json")
-        .setContentEncoding("UTF-8")
-        .setMessageId(besked.messageId())
-        .setType(besked.messageType())
-        .setAppId(besked.debtorSystem().name())
-        .setTimestamp(Date.from(besked.sentAt().toInstant()))
-        .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-        .build();
-  }
+    private static Message message(Besked besked) {
+        return MessageBuilder.withBody(besked.json())
+                .setContentType("application/json")
+                .setContentEncoding("UTF-8")
+                .setMessageId(besked.messageId())
+                .setType(besked.messageType())
+                .setAppId(besked.debtorSystem().name())
+                .setTimestamp(Date.from(besked.sentAt().toInstant()))
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .build();
+    }
 }

@@ -12,43 +12,43 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SimulatorClock extends Clock {
 
-  private final Clock base;
-  private final AtomicLong offsetDays;
+    private final Clock base;
+    private final AtomicLong offsetDays;
 
-  SimulatorClock(Clock base) {
-    this(base, new AtomicLong());
-  }
-
-  private SimulatorClock(Clock base, AtomicLong offsetDays) {
-    this.base = base;
-    this.offsetDays = offsetDays;
-  }
-
-  /** Moves the clock on; never back. */
-  void advanceDays(int days) {
-    if (days < 1) {
-      throw new SimulatorRejection("UGYLDIGE_DATA", "advanceDays must be a positive number of days");
+    SimulatorClock(Clock base) {
+        this(base, new AtomicLong());
     }
-    offsetDays.addAndGet(days);
-  }
 
-  /** Back to the application's clock: for tests that share one application. */
-  void reset() {
-    offsetDays.set(0);
-  }
+    private SimulatorClock(Clock base, AtomicLong offsetDays) {
+        this.base = base;
+        this.offsetDays = offsetDays;
+    }
 
-  @Override
-  public Instant instant() {
-    return base.instant().plus(Duration.ofDays(offsetDays.get()));
-  }
+    /** Moves the clock on; never back. */
+    void advanceDays(int days) {
+        if (days < 1) {
+            throw new SimulatorRejection("UGYLDIGE_DATA", "advanceDays must be a positive number of days");
+        }
+        offsetDays.addAndGet(days);
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return base.getZone();
-  }
+    /** Back to the application's clock: for tests that share one application. */
+    void reset() {
+        offsetDays.set(0);
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return new SimulatorClock(base.withZone(zone), offsetDays);
-  }
+    @Override
+    public Instant instant() {
+        return base.instant().plus(Duration.ofDays(offsetDays.get()));
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return base.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new SimulatorClock(base.withZone(zone), offsetDays);
+    }
 }

@@ -18,31 +18,31 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("simulator")
 class SimulatorClockController {
 
-  private final SimulatorClock clock;
-  private final SimulatedDunning dunning;
+    private final SimulatorClock clock;
+    private final SimulatedDunning dunning;
 
-  SimulatorClockController(SimulatorClock clock, SimulatedDunning dunning) {
-    this.clock = clock;
-    this.dunning = dunning;
-  }
-
-  record Advance(Integer advanceDays) {}
-
-  /** The simulator's date, and how many dunning steps the last move took. */
-  record ClockView(LocalDate today, int steps) {}
-
-  @GetMapping
-  ClockView now() {
-    return new ClockView(LocalDate.now(clock), 0);
-  }
-
-  /** Day by day, so a claim due for several steps takes one a day, as the debtor system's nightly run would. */
-  @PostMapping
-  ClockView advance(@RequestBody Advance advance) {
-    if (advance.advanceDays() == null || advance.advanceDays() < 1 || advance.advanceDays() > 3660) {
-      throw new SimulatorRejection("UGYLDIGE_DATA", "advanceDays must be a whole number of days from 1 to 3660");
+    SimulatorClockController(SimulatorClock clock, SimulatedDunning dunning) {
+        this.clock = clock;
+        this.dunning = dunning;
     }
-    int steps = dunning.passDays(advance.advanceDays());
-    return new ClockView(LocalDate.now(clock), steps);
-  }
+
+    record Advance(Integer advanceDays) {}
+
+    /** The simulator's date, and how many dunning steps the last move took. */
+    record ClockView(LocalDate today, int steps) {}
+
+    @GetMapping
+    ClockView now() {
+        return new ClockView(LocalDate.now(clock), 0);
+    }
+
+    /** Day by day, so a claim due for several steps takes one a day, as the debtor system's nightly run would. */
+    @PostMapping
+    ClockView advance(@RequestBody Advance advance) {
+        if (advance.advanceDays() == null || advance.advanceDays() < 1 || advance.advanceDays() > 3660) {
+            throw new SimulatorRejection("UGYLDIGE_DATA", "advanceDays must be a whole number of days from 1 to 3660");
+        }
+        int steps = dunning.passDays(advance.advanceDays());
+        return new ClockView(LocalDate.now(clock), steps);
+    }
 }

@@ -16,183 +16,231 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  */
 class SimulatorLedger {
 
-  private final SimulatorStore store;
-  private final JdbcTemplate jdbc;
-  private final SimulatorProperties properties;
+    private final SimulatorStore store;
+    private final JdbcTemplate jdbc;
+    private final SimulatorProperties properties;
 
-  SimulatorLedger(SimulatorStore store, SimulatorProperties properties) {
-    this.store = store;
-    this.jdbc = store.jdbc;
-    this.properties = properties;
-  }
-
-  /** A claim to create, as the debtor system receives it. */
-  record NewClaim(
-      String fbsChargeId,
-      String cpr,
-      String debtorName,
-      String claimType,
-      long principalOre,
-      String description,
-      LocalDate establishedOn,
-      boolean debtorLed) {}
-
-  SimClaim createClaim(DebtorSystem system, String municipality, String idempotencyRef, NewClaim claim) {
-    return store.idempotent(system, idempotencyRef, "OpretFordring", null, () -> {
-      if (claim.cpr().endsWith("0000")) {
-        throw new SimulatorRejection("UKENDT_DEBITOR", "Debitor er ukendt i debitorsystemet");
-      }
-      if (claim.principalOre() <= 0) {
-        throw new SimulatorRejection("UGYLDIGE_DATA", "Hovedstol skal være positiv");
-      }
-      OffsetDateTime now = store.now();
-      GeneratedKeyHolder key = new GeneratedKeyHolder();
-      jdbc.update(con -> {
-        var ps = con.prepareStatement(
-            "insert into sim_claim (debtor_system, municipality_code, fbs_charge_id, cpr, debtor_name,"
-                + " claim_type, principal_ore, balance_ore, state, description, established_on,"
-                + " reminder_count, changed_at, debtor_led) values (?,?,?,?,?,?,?,?,'REGISTRERET',?,?,0,?,?)",
-            new String[] {"claim_no"});
-        ps.setString(1, system.name());
-        ps.setString(2, municipality);
-        ps.setString(3, claim.fbsChargeId());
-        ps.setString(4, claim.cpr());
-        ps.setString(5, claim.debtorName());
-        ps.setString(6, claim.claimType());
-        ps.setLong(7, claim.principalOre());
-        ps.setLong(8, claim.principalOre());
-        ps.setString(9, claim.description());
-        ps.setObject(10, claim.establishedOn());
-        ps.setObject(11, now);
-        ps.setBoolean(12, claim.debtorLed());
-        return ps;
-      }, key);
-      long claimNo = key.getKey().longValue();
-      String claimId = system.claimId(claimNo, municipality, store.today());
-      jdbc.update("update sim_claim set claim_id = ?, payment_reference = ? where claim_no = ?",
-          claimId, system.paymentReference(claimNo), claimNo);
-      SimClaim created = store.find(claimId).orElseThrow();
-      store.event(created, "FORDRING_OPRETTET", null, "Fordring registreret");
-      // the debtor system issues the invoice (opkrævning) at once; its event comes with the delay
-      LocalDate due = store.today().plusDays(properties.behaviour(system).getPaymentDays());
-      jdbc.update("update sim_claim set state = 'OPKRAEVET', due_date = ?, last_pay_date = ?, changed_at = ?"
-          + " where claim_id = ?", due, due, now, claimId);
-      store.event(store.find(claimId).orElseThrow(), "OPKRAEVNING_UDSENDT", null, "Opkrævning udsendt");
-      return new Result(claimId, null, created);
-    }).claim();
-  }
-
-  Result registerPayment(DebtorSystem system, String municipality, String idempotencyRef,
-      String claimId, long amountOre, LocalDate paidOn, String place) {
-    return store.idempotent(system, idempotencyRef, "RegistrerIndbetaling", claimId, () -> {
-      SimClaim claim = store.openClaim(system, municipality, claimId);
-      SimulatorStore.requirePositive(amountOre);
-      long balance = claim.balanceOre() - amountOre;
-      String state = balance > 0 ? claim.state()
-          : "OVERDRAGET_TIL_INDDRIVELSE".equals(claim.state()) ? "INDDREVET" : "BETALT";
-      String postingId = store.posting(claimId, PostingKind.INDBETALING, amountOre, paidOn);
-      SimClaim updated = store.change(claim, balance, state);
-      store.event(updated, "INDBETALING_MODTAGET", amountOre, "Indbetaling (" + place + ")");
-      return new Result(claimId, postingId, updated);
-    });
-  }
-
-  Result credit(DebtorSystem system, String municipality, String idempotencyRef,
-      String claimId, long amountOre, String reason) {
-    return store.idempotent(system, idempotencyRef, "KrediterFordring", claimId, () -> {
-      SimClaim claim = store.openClaim(system, municipality, claimId);
-      SimulatorStore.requirePositive(amountOre);
-      if (amountOre > claim.balanceOre()) {
-        throw new SimulatorRejection("UGYLDIGE_DATA", "Krediteringen er større end saldoen");
-      }
-      long balance = claim.balanceOre() - amountOre;
-      String postingId = store.posting(claimId, PostingKind.KREDITERING, amountOre, store.today());
-      SimClaim updated = store.change(claim, balance, balance == 0 ? "KREDITERET" : claim.state());
-      store.event(updated, "FORDRING_KREDITERET", amountOre, reason);
-      return new Result(claimId, postingId, updated);
-    });
-  }
-
-  Result writeOff(DebtorSystem system, String municipality, String idempotencyRef, String claimId, String reason) {
-    return store.idempotent(system, idempotencyRef, "AfskrivFordring", claimId, () -> {
-      SimClaim claim = store.openClaim(system, municipality, claimId);
-      String postingId = store.posting(claimId, PostingKind.AFSKRIVNING, claim.balanceOre(), store.today());
-      SimClaim updated = store.change(claim, 0, "AFSKREVET");
-      store.event(updated, "FORDRING_AFSKREVET", claim.balanceOre(), reason);
-      return new Result(claimId, postingId, updated);
-    });
-  }
-
-  Result sendReminder(DebtorSystem system, String municipality, String idempotencyRef,
-      String claimId, int number, long feeOre, LocalDate newLastPayDate) {
-    return store.idempotent(system, idempotencyRef, "SendRykker", claimId, () -> {
-      SimClaim claim = store.openClaim(system, municipality, claimId);
-      if (!List.of("OPKRAEVET", "RYKKET").contains(claim.state()) || number != claim.reminderCount() + 1) {
-        throw new SimulatorRejection("FORKERT_TILSTAND",
-            "Rykker " + number + " kan ikke sendes for en fordring i tilstand " + claim.state()
-                + " med " + claim.reminderCount() + " rykkere");
-      }
-      if (feeOre < 0) {
-        throw new SimulatorRejection("UGYLDIGE_DATA", "Rykkergebyret kan ikke være negativt");
-      }
-      String postingId = feeOre > 0 ? store.posting(claimId, PostingKind.RYKKERGEBYR, feeOre, store.today()) : null;
-      jdbc.update("update sim_claim set reminder_count = ?, last_pay_date = ? where claim_id = ?",
-          number, newLastPayDate, claimId);
-      SimClaim updated = store.change(store.find(claimId).orElseThrow(), claim.balanceOre() + feeOre, "RYKKET");
-      store.event(updated, "RYKKER_UDSENDT", feeOre, "Rykker " + number + " udsendt");
-      return new Result(claimId, postingId, updated);
-    });
-  }
-
-  Result transferToCollection(DebtorSystem system, String municipality, String idempotencyRef, String claimId) {
-    return store.idempotent(system, idempotencyRef, "OverdragTilInddrivelse", claimId, () -> {
-      SimClaim claim = store.openClaim(system, municipality, claimId);
-      if (!List.of("OPKRAEVET", "RYKKET").contains(claim.state())) {
-        throw new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er i tilstand " + claim.state());
-      }
-      if (claim.lastPayDate() == null || !claim.lastPayDate().isBefore(store.today())) {
-        throw new SimulatorRejection("UGYLDIGE_DATA",
-            "PSRM afviser: sidste rettidige betalingsdag er ikke passeret");
-      }
-      SimClaim updated = store.change(claim, claim.balanceOre(), "OVERDRAGET_TIL_INDDRIVELSE");
-      store.event(updated, "OVERDRAGET_TIL_INDDRIVELSE", null, "Modtaget af PSRM");
-      return new Result(claimId, null, updated);
-    });
-  }
-
-  /** Berostillelse: no reminder and no transfer until the claim is resumed. */
-  Result hold(DebtorSystem system, String municipality, String idempotencyRef, String claimId, String reason) {
-    return store.idempotent(system, idempotencyRef, "BerostilFordring", claimId, () -> {
-      SimClaim claim = store.openClaim(system, municipality, claimId);
-      if ("OVERDRAGET_TIL_INDDRIVELSE".equals(claim.state())) {
-        throw new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er under inddrivelse hos Gældsstyrelsen");
-      }
-      jdbc.update("update sim_claim set on_hold = true, changed_at = ? where claim_id = ?", store.now(), claimId);
-      return new Result(claimId, null, store.find(claimId).orElseThrow());
-    });
-  }
-
-  /** Resumes a held claim; a deadline that passed meanwhile is extended by the system's reminder interval. */
-  Result resume(DebtorSystem system, String municipality, String idempotencyRef, String claimId) {
-    return store.idempotent(system, idempotencyRef, "GenoptagFordring", claimId, () -> {
-      SimClaim claim = store.claimOf(system, municipality, claimId);
-      LocalDate extended = store.today().plusDays(properties.behaviour(system).getReminderDays());
-      jdbc.update("update sim_claim set on_hold = false, changed_at = ?,"
-              + " last_pay_date = case when last_pay_date < ? then ? else last_pay_date end where claim_id = ?",
-          store.now(), store.today(), extended, claim.claimId());
-      return new Result(claimId, null, store.find(claimId).orElseThrow());
-    });
-  }
-
-  /** A citizen pays through the debtor system's payment solution (KMD Opus, Prisme 2015 only). */
-  Result payAsCitizen(String claimId, long amountOre) {
-    SimClaim claim = store.find(claimId).orElseThrow(() -> new SimulatorRejection("UKENDT_FORDRING", "Ukendt fordring " + claimId));
-    if (!claim.debtorSystem().hasPaymentSolution()) {
-      throw new SimulatorRejection("UGYLDIGE_DATA", claim.debtorSystem().displayName()
-          + " har ingen betalingsløsning: borgeren betaler på biblioteket");
+    SimulatorLedger(SimulatorStore store, SimulatorProperties properties) {
+        this.store = store;
+        this.jdbc = store.jdbc;
+        this.properties = properties;
     }
-    return registerPayment(claim.debtorSystem(), claim.municipalityCode(), "borger/" + UUID.randomUUID(),
-        claimId, amountOre, store.today(), "BETALINGSLOESNING");
-  }
 
+    /** A claim to create, as the debtor system receives it. */
+    record NewClaim(
+            String fbsChargeId,
+            String cpr,
+            String debtorName,
+            String claimType,
+            long principalOre,
+            String description,
+            LocalDate establishedOn,
+            boolean debtorLed) {}
+
+    SimClaim createClaim(DebtorSystem system, String municipality, String idempotencyRef, NewClaim claim) {
+        return store.idempotent(system, idempotencyRef, "OpretFordring", null, () -> {
+                    if (claim.cpr().endsWith("0000")) {
+                        throw new SimulatorRejection("UKENDT_DEBITOR", "Debitor er ukendt i debitorsystemet");
+                    }
+                    if (claim.principalOre() <= 0) {
+                        throw new SimulatorRejection("UGYLDIGE_DATA", "Hovedstol skal være positiv");
+                    }
+                    OffsetDateTime now = store.now();
+                    GeneratedKeyHolder key = new GeneratedKeyHolder();
+                    jdbc.update(
+                            con -> {
+                                var ps = con.prepareStatement(
+                                        "insert into sim_claim (debtor_system, municipality_code, fbs_charge_id, cpr, debtor_name,"
+                                                + " claim_type, principal_ore, balance_ore, state, description, established_on,"
+                                                + " reminder_count, changed_at, debtor_led) values (?,?,?,?,?,?,?,?,'REGISTRERET',?,?,0,?,?)",
+                                        new String[] {"claim_no"});
+                                ps.setString(1, system.name());
+                                ps.setString(2, municipality);
+                                ps.setString(3, claim.fbsChargeId());
+                                ps.setString(4, claim.cpr());
+                                ps.setString(5, claim.debtorName());
+                                ps.setString(6, claim.claimType());
+                                ps.setLong(7, claim.principalOre());
+                                ps.setLong(8, claim.principalOre());
+                                ps.setString(9, claim.description());
+                                ps.setObject(10, claim.establishedOn());
+                                ps.setObject(11, now);
+                                ps.setBoolean(12, claim.debtorLed());
+                                return ps;
+                            },
+                            key);
+                    long claimNo = key.getKey().longValue();
+                    String claimId = system.claimId(claimNo, municipality, store.today());
+                    jdbc.update(
+                            "update sim_claim set claim_id = ?, payment_reference = ? where claim_no = ?",
+                            claimId,
+                            system.paymentReference(claimNo),
+                            claimNo);
+                    SimClaim created = store.find(claimId).orElseThrow();
+                    store.event(created, "FORDRING_OPRETTET", null, "Fordring registreret");
+                    // the debtor system issues the invoice (opkrævning) at once; its event comes with the delay
+                    LocalDate due =
+                            store.today().plusDays(properties.behaviour(system).getPaymentDays());
+                    jdbc.update(
+                            "update sim_claim set state = 'OPKRAEVET', due_date = ?, last_pay_date = ?, changed_at = ?"
+                                    + " where claim_id = ?",
+                            due,
+                            due,
+                            now,
+                            claimId);
+                    store.event(store.find(claimId).orElseThrow(), "OPKRAEVNING_UDSENDT", null, "Opkrævning udsendt");
+                    return new Result(claimId, null, created);
+                })
+                .claim();
+    }
+
+    Result registerPayment(
+            DebtorSystem system,
+            String municipality,
+            String idempotencyRef,
+            String claimId,
+            long amountOre,
+            LocalDate paidOn,
+            String place) {
+        return store.idempotent(system, idempotencyRef, "RegistrerIndbetaling", claimId, () -> {
+            SimClaim claim = store.openClaim(system, municipality, claimId);
+            SimulatorStore.requirePositive(amountOre);
+            long balance = claim.balanceOre() - amountOre;
+            String state = balance > 0
+                    ? claim.state()
+                    : "OVERDRAGET_TIL_INDDRIVELSE".equals(claim.state()) ? "INDDREVET" : "BETALT";
+            String postingId = store.posting(claimId, PostingKind.INDBETALING, amountOre, paidOn);
+            SimClaim updated = store.change(claim, balance, state);
+            store.event(updated, "INDBETALING_MODTAGET", amountOre, "Indbetaling (" + place + ")");
+            return new Result(claimId, postingId, updated);
+        });
+    }
+
+    Result credit(
+            DebtorSystem system,
+            String municipality,
+            String idempotencyRef,
+            String claimId,
+            long amountOre,
+            String reason) {
+        return store.idempotent(system, idempotencyRef, "KrediterFordring", claimId, () -> {
+            SimClaim claim = store.openClaim(system, municipality, claimId);
+            SimulatorStore.requirePositive(amountOre);
+            if (amountOre > claim.balanceOre()) {
+                throw new SimulatorRejection("UGYLDIGE_DATA", "Krediteringen er større end saldoen");
+            }
+            long balance = claim.balanceOre() - amountOre;
+            String postingId = store.posting(claimId, PostingKind.KREDITERING, amountOre, store.today());
+            SimClaim updated = store.change(claim, balance, balance == 0 ? "KREDITERET" : claim.state());
+            store.event(updated, "FORDRING_KREDITERET", amountOre, reason);
+            return new Result(claimId, postingId, updated);
+        });
+    }
+
+    Result writeOff(DebtorSystem system, String municipality, String idempotencyRef, String claimId, String reason) {
+        return store.idempotent(system, idempotencyRef, "AfskrivFordring", claimId, () -> {
+            SimClaim claim = store.openClaim(system, municipality, claimId);
+            String postingId = store.posting(claimId, PostingKind.AFSKRIVNING, claim.balanceOre(), store.today());
+            SimClaim updated = store.change(claim, 0, "AFSKREVET");
+            store.event(updated, "FORDRING_AFSKREVET", claim.balanceOre(), reason);
+            return new Result(claimId, postingId, updated);
+        });
+    }
+
+    Result sendReminder(
+            DebtorSystem system,
+            String municipality,
+            String idempotencyRef,
+            String claimId,
+            int number,
+            long feeOre,
+            LocalDate newLastPayDate) {
+        return store.idempotent(system, idempotencyRef, "SendRykker", claimId, () -> {
+            SimClaim claim = store.openClaim(system, municipality, claimId);
+            if (!List.of("OPKRAEVET", "RYKKET").contains(claim.state()) || number != claim.reminderCount() + 1) {
+                throw new SimulatorRejection(
+                        "FORKERT_TILSTAND",
+                        "Rykker " + number + " kan ikke sendes for en fordring i tilstand " + claim.state() + " med "
+                                + claim.reminderCount() + " rykkere");
+            }
+            if (feeOre < 0) {
+                throw new SimulatorRejection("UGYLDIGE_DATA", "Rykkergebyret kan ikke være negativt");
+            }
+            String postingId =
+                    feeOre > 0 ? store.posting(claimId, PostingKind.RYKKERGEBYR, feeOre, store.today()) : null;
+            jdbc.update(
+                    "update sim_claim set reminder_count = ?, last_pay_date = ? where claim_id = ?",
+                    number,
+                    newLastPayDate,
+                    claimId);
+            SimClaim updated = store.change(store.find(claimId).orElseThrow(), claim.balanceOre() + feeOre, "RYKKET");
+            store.event(updated, "RYKKER_UDSENDT", feeOre, "Rykker " + number + " udsendt");
+            return new Result(claimId, postingId, updated);
+        });
+    }
+
+    Result transferToCollection(DebtorSystem system, String municipality, String idempotencyRef, String claimId) {
+        return store.idempotent(system, idempotencyRef, "OverdragTilInddrivelse", claimId, () -> {
+            SimClaim claim = store.openClaim(system, municipality, claimId);
+            if (!List.of("OPKRAEVET", "RYKKET").contains(claim.state())) {
+                throw new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er i tilstand " + claim.state());
+            }
+            if (claim.lastPayDate() == null || !claim.lastPayDate().isBefore(store.today())) {
+                throw new SimulatorRejection(
+                        "UGYLDIGE_DATA", "PSRM afviser: sidste rettidige betalingsdag er ikke passeret");
+            }
+            SimClaim updated = store.change(claim, claim.balanceOre(), "OVERDRAGET_TIL_INDDRIVELSE");
+            store.event(updated, "OVERDRAGET_TIL_INDDRIVELSE", null, "Modtaget af PSRM");
+            return new Result(claimId, null, updated);
+        });
+    }
+
+    /** Berostillelse: no reminder and no transfer until the claim is resumed. */
+    Result hold(DebtorSystem system, String municipality, String idempotencyRef, String claimId, String reason) {
+        return store.idempotent(system, idempotencyRef, "BerostilFordring", claimId, () -> {
+            SimClaim claim = store.openClaim(system, municipality, claimId);
+            if ("OVERDRAGET_TIL_INDDRIVELSE".equals(claim.state())) {
+                throw new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er under inddrivelse hos Gældsstyrelsen");
+            }
+            jdbc.update("update sim_claim set on_hold = true, changed_at = ? where claim_id = ?", store.now(), claimId);
+            return new Result(claimId, null, store.find(claimId).orElseThrow());
+        });
+    }
+
+    /** Resumes a held claim; a deadline that passed meanwhile is extended by the system's reminder interval. */
+    Result resume(DebtorSystem system, String municipality, String idempotencyRef, String claimId) {
+        return store.idempotent(system, idempotencyRef, "GenoptagFordring", claimId, () -> {
+            SimClaim claim = store.claimOf(system, municipality, claimId);
+            LocalDate extended =
+                    store.today().plusDays(properties.behaviour(system).getReminderDays());
+            jdbc.update(
+                    "update sim_claim set on_hold = false, changed_at = ?,"
+                            + " last_pay_date = case when last_pay_date < ? then ? else last_pay_date end where claim_id = ?",
+                    store.now(),
+                    store.today(),
+                    extended,
+                    claim.claimId());
+            return new Result(claimId, null, store.find(claimId).orElseThrow());
+        });
+    }
+
+    /** A citizen pays through the debtor system's payment solution (KMD Opus, Prisme 2015 only). */
+    Result payAsCitizen(String claimId, long amountOre) {
+        SimClaim claim = store.find(claimId)
+                .orElseThrow(() -> new SimulatorRejection("UKENDT_FORDRING", "Ukendt fordring " + claimId));
+        if (!claim.debtorSystem().hasPaymentSolution()) {
+            throw new SimulatorRejection(
+                    "UGYLDIGE_DATA",
+                    claim.debtorSystem().displayName()
+                            + " har ingen betalingsløsning: borgeren betaler på biblioteket");
+        }
+        return registerPayment(
+                claim.debtorSystem(),
+                claim.municipalityCode(),
+                "borger/" + UUID.randomUUID(),
+                claimId,
+                amountOre,
+                store.today(),
+                "BETALINGSLOESNING");
+    }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Profile("simulator")
 class SimulatorProblems {
 
-  @ExceptionHandler(SimulatorRejection.class)
-  ProblemDetail rejected(SimulatorRejection rejection) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, rejection.code() + ": " + rejection.getMessage());
-  }
+    @ExceptionHandler(SimulatorRejection.class)
+    ProblemDetail rejected(SimulatorRejection rejection) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, rejection.code() + ": " + rejection.getMessage());
+    }
 }

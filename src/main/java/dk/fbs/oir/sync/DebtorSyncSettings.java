@@ -7,13 +7,13 @@ import org.springframework.stereotype.Component;
 @Component("debtorSyncSettings")
 public class DebtorSyncSettings {
 
-  private final String cycle;
+    private final String cycle;
 
-  public DebtorSyncSettings(@Value("${debtor-sync.cycle:R/PT1M}") String cycle) {
-    this.cycle = cycle;
-  }
+    public DebtorSyncSettings(@Value("${debtor-sync.cycle:R/PT1M}") String cycle) {
+        this.cycle = cycle;
+    }
 
-  public String getCycle() {
-    return cycle;
-  }
+    public String getCycle() {
+        return cycle;
+    }
 }

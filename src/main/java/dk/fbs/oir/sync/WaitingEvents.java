@@ -41,116 +41,144 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WaitingEvents {
 
-  private static final Logger log = LoggerFactory.getLogger(WaitingEvents.class);
-  private static final int ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(WaitingEvents.class);
+    private static final int ATTEMPTS = 3;
 
-  private final ChargeUpdates updates;
-  private final JdbcTemplate jdbc;
-  private final TransactionTemplate tx;
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "waiting-events");
-    thread.setDaemon(true);
-    return thread;
-  });
-
-  WaitingEvents(ChargeUpdates updates, JdbcTemplate jdbc, TransactionTemplate tx) {
-    this.updates = updates;
-    this.jdbc = jdbc;
-    this.tx = new TransactionTemplate(tx.getTransactionManager());
-    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-  }
-
-  /** A charge got its claim number: its waiting events, once that has committed. */
-  @TransactionalEventListener(fallbackExecution = true)
-  public void claimRecorded(ClaimRecorded recorded) {
-    later(recorded.fbsChargeId(), 1);
-  }
-
-  /** An event was recorded as waiting: look again once that has committed (the submission may have committed meanwhile). */
-  void recheckAfterCommit(String fbsChargeId) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      later(fbsChargeId, 1);
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        later(fbsChargeId, 1);
-      }
+    private final ChargeUpdates updates;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "waiting-events");
+        thread.setDaemon(true);
+        return thread;
     });
-  }
 
-  /** The waiting events of a municipality whose charges have been submitted since; returns those applied. */
-  int applyWaiting(DebtorSystem system, String municipalityCode) {
-    List<String> charges = jdbc.queryForList("select distinct e.fbs_charge_id from debtor_event e"
-        + " join charge c on c.fbs_charge_id = e.fbs_charge_id"
-        + " where e.debtor_system = ? and e.municipality_code = ? and e.outcome = 'NOT_YET'"
-        + " and c.debtor_system_claim_id is not null", String.class, system.name(), municipalityCode);
-    return charges.stream().mapToInt(this::applyWaiting).sum();
-  }
+    WaitingEvents(ChargeUpdates updates, JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.updates = updates;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
 
-  /** Applies a charge's waiting events, oldest first, until one must still wait; returns those applied. */
-  int applyWaiting(String fbsChargeId) {
-    int applied = 0;
-    List<Waiting> events = jdbc.query("select * from debtor_event where fbs_charge_id = ? and outcome = 'NOT_YET'"
-        + " order by seq", WaitingEvents::waiting, fbsChargeId);
-    for (Waiting event : events) {
-      Outcome outcome = tx.execute(status -> {
-        // taken by the one who changes its outcome first: a concurrent trigger finds nothing left
-        if (jdbc.update("update debtor_event set outcome = 'APPLIED' where debtor_system = ? and seq = ?"
-            + " and outcome = 'NOT_YET'", event.system().name(), event.event().seq()) == 0) {
-          return Outcome.IGNORED;
+    /** A charge got its claim number: its waiting events, once that has committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void claimRecorded(ClaimRecorded recorded) {
+        later(recorded.fbsChargeId(), 1);
+    }
+
+    /** An event was recorded as waiting: look again once that has committed (the submission may have committed meanwhile). */
+    void recheckAfterCommit(String fbsChargeId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            later(fbsChargeId, 1);
+            return;
         }
-        Outcome result = updates.apply(event.event());
-        if (result == Outcome.NOT_YET) {
-          status.setRollbackOnly();
-        } else if (result != Outcome.APPLIED) {
-          jdbc.update("update debtor_event set outcome = ? where debtor_system = ? and seq = ?", result.name(),
-              event.system().name(), event.event().seq());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                later(fbsChargeId, 1);
+            }
+        });
+    }
+
+    /** The waiting events of a municipality whose charges have been submitted since; returns those applied. */
+    int applyWaiting(DebtorSystem system, String municipalityCode) {
+        List<String> charges = jdbc.queryForList(
+                "select distinct e.fbs_charge_id from debtor_event e"
+                        + " join charge c on c.fbs_charge_id = e.fbs_charge_id"
+                        + " where e.debtor_system = ? and e.municipality_code = ? and e.outcome = 'NOT_YET'"
+                        + " and c.debtor_system_claim_id is not null",
+                String.class,
+                system.name(),
+                municipalityCode);
+        return charges.stream().mapToInt(this::applyWaiting).sum();
+    }
+
+    /** Applies a charge's waiting events, oldest first, until one must still wait; returns those applied. */
+    int applyWaiting(String fbsChargeId) {
+        int applied = 0;
+        List<Waiting> events = jdbc.query(
+                "select * from debtor_event where fbs_charge_id = ? and outcome = 'NOT_YET'" + " order by seq",
+                WaitingEvents::waiting,
+                fbsChargeId);
+        for (Waiting event : events) {
+            Outcome outcome = tx.execute(status -> {
+                // taken by the one who changes its outcome first: a concurrent trigger finds nothing left
+                if (jdbc.update(
+                                "update debtor_event set outcome = 'APPLIED' where debtor_system = ? and seq = ?"
+                                        + " and outcome = 'NOT_YET'",
+                                event.system().name(),
+                                event.event().seq())
+                        == 0) {
+                    return Outcome.IGNORED;
+                }
+                Outcome result = updates.apply(event.event());
+                if (result == Outcome.NOT_YET) {
+                    status.setRollbackOnly();
+                } else if (result != Outcome.APPLIED) {
+                    jdbc.update(
+                            "update debtor_event set outcome = ? where debtor_system = ? and seq = ?",
+                            result.name(),
+                            event.system().name(),
+                            event.event().seq());
+                }
+                return result;
+            });
+            if (outcome == Outcome.NOT_YET) {
+                return applied;
+            }
+            if (outcome == Outcome.APPLIED) {
+                applied++;
+            }
         }
-        return result;
-      });
-      if (outcome == Outcome.NOT_YET) {
         return applied;
-      }
-      if (outcome == Outcome.APPLIED) {
-        applied++;
-      }
     }
-    return applied;
-  }
 
-  private void later(String fbsChargeId, int attempt) {
-    if (fbsChargeId == null) {
-      return;
-    }
-    executor.schedule(() -> {
-      try {
-        applyWaiting(fbsChargeId);
-      } catch (RuntimeException e) { // e.g. the process was busy (optimistic locking): try again shortly
-        if (attempt < ATTEMPTS) {
-          later(fbsChargeId, attempt + 1);
-        } else {
-          log.warn("Waiting events of a charge not applied ({}); the next pull applies them", e.getMessage());
+    private void later(String fbsChargeId, int attempt) {
+        if (fbsChargeId == null) {
+            return;
         }
-      }
-    }, attempt == 1 ? 0 : 500L * attempt, TimeUnit.MILLISECONDS);
-  }
+        executor.schedule(
+                () -> {
+                    try {
+                        applyWaiting(fbsChargeId);
+                    } catch (RuntimeException e) { // e.g. the process was busy (optimistic locking): try again shortly
+                        if (attempt < ATTEMPTS) {
+                            later(fbsChargeId, attempt + 1);
+                        } else {
+                            log.warn(
+                                    "Waiting events of a charge not applied ({}); the next pull applies them",
+                                    e.getMessage());
+                        }
+                    }
+                },
+                attempt == 1 ? 0 : 500L * attempt,
+                TimeUnit.MILLISECONDS);
+    }
 
-  @PreDestroy
-  void shutdown() {
-    executor.shutdownNow();
-  }
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
+    }
 
-  private record Waiting(DebtorSystem system, DebtorEvent event) {}
+    private record Waiting(DebtorSystem system, DebtorEvent event) {}
 
-  private static Waiting waiting(ResultSet rs, int i) throws SQLException {
-    Long amount = rs.getObject("amount_ore", Long.class);
-    return new Waiting(DebtorSystem.valueOf(rs.getString("debtor_system")), new DebtorEvent(rs.getLong("seq"),
-        EventKind.ofOirName(rs.getString("kind")), rs.getString("claim_id"), rs.getString("fbs_charge_id"),
-        rs.getString("municipality_code"), amount == null ? null : Money.ofOre(amount),
-        Money.ofOre(rs.getLong("balance_ore")), ClaimStatus.ofOirName(rs.getString("claim_state")),
-        rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class), null,
-        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("note")));
-  }
+    private static Waiting waiting(ResultSet rs, int i) throws SQLException {
+        Long amount = rs.getObject("amount_ore", Long.class);
+        return new Waiting(
+                DebtorSystem.valueOf(rs.getString("debtor_system")),
+                new DebtorEvent(
+                        rs.getLong("seq"),
+                        EventKind.ofOirName(rs.getString("kind")),
+                        rs.getString("claim_id"),
+                        rs.getString("fbs_charge_id"),
+                        rs.getString("municipality_code"),
+                        amount == null ? null : Money.ofOre(amount),
+                        Money.ofOre(rs.getLong("balance_ore")),
+                        ClaimStatus.ofOirName(rs.getString("claim_state")),
+                        rs.getObject("due_date", LocalDate.class),
+                        rs.getObject("last_pay_date", LocalDate.class),
+                        null,
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("note")));
+    }
 }

@@ -22,25 +22,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 public class FormDrafts {
 
-  static final String AUTH = "/camunda/api/admin/auth/user/";
+    static final String AUTH = "/camunda/api/admin/auth/user/";
 
-  @Bean
-  FilterRegistrationBean<OncePerRequestFilter> formDraftsClearedAtLoginAndLogout() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new ClearStorage());
-    registration.addUrlPatterns(AUTH + "*");
-    return registration;
-  }
-
-  static class ClearStorage extends OncePerRequestFilter {
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      String path = request.getRequestURI().substring(request.getContextPath().length());
-      if ("POST".equals(request.getMethod()) && path.startsWith(AUTH)
-          && (path.endsWith("/logout") || path.contains("/login/"))) {
-        response.setHeader("Clear-Site-Data", "\"storage\"");
-      }
-      chain.doFilter(request, response);
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> formDraftsClearedAtLoginAndLogout() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new ClearStorage());
+        registration.addUrlPatterns(AUTH + "*");
+        return registration;
     }
-  }
+
+    static class ClearStorage extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            if ("POST".equals(request.getMethod())
+                    && path.startsWith(AUTH)
+                    && (path.endsWith("/logout") || path.contains("/login/"))) {
+                response.setHeader("Clear-Site-Data", "\"storage\"");
+            }
+            chain.doFilter(request, response);
+        }
+    }
 }

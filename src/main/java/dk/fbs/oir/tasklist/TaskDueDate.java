@@ -20,29 +20,34 @@ import org.springframework.stereotype.Component;
 @Component("taskDueDate")
 public class TaskDueDate implements TaskListener {
 
-  public static final String DECISION = "task-due-dates";
-  /** The decision's input: the task's id in its process, e.g. {@code UserTask_HandleDispute}. */
-  public static final ProcessVariable<String> TASK_DEFINITION_KEY = ProcessVariable.of("taskDefinitionKey", String.class);
+    public static final String DECISION = "task-due-dates";
+    /** The decision's input: the task's id in its process, e.g. {@code UserTask_HandleDispute}. */
+    public static final ProcessVariable<String> TASK_DEFINITION_KEY =
+            ProcessVariable.of("taskDefinitionKey", String.class);
 
-  @Override
-  public void notify(DelegateTask task) {
-    // the table is the application's, not the caseworker's business: read it whoever completed the task before
-    CommandContext context = Context.getCommandContext();
-    boolean checking = context.isAuthorizationCheckEnabled();
-    context.disableAuthorizationCheck();
-    Object days;
-    try {
-      days = task.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(DECISION)
-          .variables(Map.of(TASK_DEFINITION_KEY.name(), task.getTaskDefinitionKey())).evaluate()
-          .getSingleResult().getEntry("dueInDays");
-    } finally {
-      if (checking) {
-        context.enableAuthorizationCheck();
-      }
+    @Override
+    public void notify(DelegateTask task) {
+        // the table is the application's, not the caseworker's business: read it whoever completed the task before
+        CommandContext context = Context.getCommandContext();
+        boolean checking = context.isAuthorizationCheckEnabled();
+        context.disableAuthorizationCheck();
+        Object days;
+        try {
+            days = task.getProcessEngineServices()
+                    .getDecisionService()
+                    .evaluateDecisionTableByKey(DECISION)
+                    .variables(Map.of(TASK_DEFINITION_KEY.name(), task.getTaskDefinitionKey()))
+                    .evaluate()
+                    .getSingleResult()
+                    .getEntry("dueInDays");
+        } finally {
+            if (checking) {
+                context.enableAuthorizationCheck();
+            }
+        }
+        if (days != null) {
+            Date created = task.getCreateTime() == null ? ClockUtil.getCurrentTime() : task.getCreateTime();
+            task.setDueDate(Date.from(created.toInstant().plus(Duration.ofDays(((Number) days).longValue()))));
+        }
     }
-    if (days != null) {
-      Date created = task.getCreateTime() == null ? ClockUtil.getCurrentTime() : task.getCreateTime();
-      task.setDueDate(Date.from(created.toInstant().plus(Duration.ofDays(((Number) days).longValue()))));
-    }
-  }
 }

@@ -25,55 +25,62 @@ import org.springframework.stereotype.Component;
 @Component
 public class TasklistFilters {
 
-  /** A filter: its name, description, and the task definition keys it narrows to (none: all the groups' tasks). */
-  public record Definition(String name, String description, List<String> taskDefinitionKeys) {}
+    /** A filter: its name, description, and the task definition keys it narrows to (none: all the groups' tasks). */
+    public record Definition(String name, String description, List<String> taskDefinitionKeys) {}
 
-  public static final List<Definition> FILTERS = List.of(
-      new Definition("Min kommunes opgaver", "Alle opgaver til din kommunes grupper, nærmeste frist først", List.of()),
-      new Definition("Indsigelser", "Borgernes indsigelser mod gebyrer", List.of("UserTask_HandleDispute")),
-      new Definition("Afviste fordringer", "Fordringer, som debitorsystemet har afvist",
-          List.of("UserTask_HandleRejectedClaim")),
-      new Definition("Afstemningsdifferencer", "Differencer mellem gebyrregistret og debitorsystemet",
-          List.of("UserTask_ResolveDifference")));
+    public static final List<Definition> FILTERS = List.of(
+            new Definition(
+                    "Min kommunes opgaver", "Alle opgaver til din kommunes grupper, nærmeste frist først", List.of()),
+            new Definition("Indsigelser", "Borgernes indsigelser mod gebyrer", List.of("UserTask_HandleDispute")),
+            new Definition(
+                    "Afviste fordringer",
+                    "Fordringer, som debitorsystemet har afvist",
+                    List.of("UserTask_HandleRejectedClaim")),
+            new Definition(
+                    "Afstemningsdifferencer",
+                    "Differencer mellem gebyrregistret og debitorsystemet",
+                    List.of("UserTask_ResolveDifference")));
 
-  private final FilterService filters;
-  private final TaskService tasks;
-  private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
 
-  public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
-    this.filters = filters;
-    this.tasks = tasks;
-    this.authorizations = authorizations;
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  public void create() {
-    for (int i = 0; i < FILTERS.size(); i++) {
-      Definition definition = FILTERS.get(i);
-      Filter filter = filters.createFilterQuery().filterName(definition.name()).singleResult();
-      boolean isNew = filter == null;
-      if (isNew) {
-        filter = filters.newTaskFilter(definition.name());
-      }
-      filter.setQuery(query(definition));
-      filter.setProperties(Map.of("description", definition.description(), "priority", i, "refresh", true));
-      filters.saveFilter(filter);
-      if (isNew) {
-        Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-        everyone.setResource(Resources.FILTER);
-        everyone.setResourceId(filter.getId());
-        everyone.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(everyone);
-      }
+    public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
     }
-  }
 
-  private TaskQuery query(Definition definition) {
-    TaskQuery query = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-        .includeAssignedTasks(); // a claimed task stays in the list
-    if (!definition.taskDefinitionKeys().isEmpty()) {
-      query.taskDefinitionKeyIn(definition.taskDefinitionKeys().toArray(String[]::new));
+    @EventListener(ApplicationReadyEvent.class)
+    public void create() {
+        for (int i = 0; i < FILTERS.size(); i++) {
+            Definition definition = FILTERS.get(i);
+            Filter filter =
+                    filters.createFilterQuery().filterName(definition.name()).singleResult();
+            boolean isNew = filter == null;
+            if (isNew) {
+                filter = filters.newTaskFilter(definition.name());
+            }
+            filter.setQuery(query(definition));
+            filter.setProperties(Map.of("description", definition.description(), "priority", i, "refresh", true));
+            filters.saveFilter(filter);
+            if (isNew) {
+                Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+                everyone.setResource(Resources.FILTER);
+                everyone.setResourceId(filter.getId());
+                everyone.addPermission(Permissions.READ);
+                authorizations.saveAuthorization(everyone);
+            }
+        }
     }
-    return query.orderByDueDate().asc().orderByTaskCreateTime().asc();
-  }
+
+    private TaskQuery query(Definition definition) {
+        TaskQuery query = tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks(); // a claimed task stays in the list
+        if (!definition.taskDefinitionKeys().isEmpty()) {
+            query.taskDefinitionKeyIn(definition.taskDefinitionKeys().toArray(String[]::new));
+        }
+        return query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+    }
 }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
 import dk.fbs.oir.PostgresIntegrationTest;
 import dk.fbs.oir.TestCharges;
+import dk.fbs.oir.common.Money;
 import dk.fbs.oir.debtorsystem.ClaimStatus;
 import dk.fbs.oir.debtorsystem.DebtorEvent;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.debtorsystem.EventKind;
-import dk.fbs.oir.common.Money;
 import dk.fbs.oir.simulator.SimulatorProperties;
 import dk.fbs.oir.simulator.SimulatorProperties.Fault;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,198 +37,291 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code .ci/run}), with the timed pull (once a day) and the REST notification switched off: every
  * event reaches us over AMQP or not at all. The exchange and queue are this run's own.
  */
-@PostgresIntegrationTest(properties = {BeskedfordelerIT.PROFILE, BeskedfordelerIT.NO_PULL, BeskedfordelerIT.NO_PUSH,
-    BeskedfordelerIT.EXCHANGE, BeskedfordelerIT.QUEUE, BeskedfordelerIT.TEMPORARY})
+@PostgresIntegrationTest(
+        properties = {
+            BeskedfordelerIT.PROFILE,
+            BeskedfordelerIT.NO_PULL,
+            BeskedfordelerIT.NO_PUSH,
+            BeskedfordelerIT.EXCHANGE,
+            BeskedfordelerIT.QUEUE,
+            BeskedfordelerIT.TEMPORARY
+        })
 class BeskedfordelerIT {
 
-  // profile beskedfordeler on this run's own exchange and queue (gone ten minutes after the run);
-  // no pull (once a day), no REST notification. Other classes with these properties share the application.
-  static final String PROFILE = "spring.profiles.include=beskedfordeler";
-  static final String NO_PULL = "debtor-sync.cycle=R/P1D";
-  static final String NO_PUSH = "simulator.push-url=";
-  static final String EXCHANGE = "beskedfordeler.exchange=fbs-it-${random.uuid}";
-  static final String QUEUE = "beskedfordeler.queue=fbs-it-${random.uuid}";
-  static final String TEMPORARY = "beskedfordeler.queue-expiry=PT10M";
+    // profile beskedfordeler on this run's own exchange and queue (gone ten minutes after the run);
+    // no pull (once a day), no REST notification. Other classes with these properties share the application.
+    static final String PROFILE = "spring.profiles.include=beskedfordeler";
+    static final String NO_PULL = "debtor-sync.cycle=R/P1D";
+    static final String NO_PUSH = "simulator.push-url=";
+    static final String EXCHANGE = "beskedfordeler.exchange=fbs-it-${random.uuid}";
+    static final String QUEUE = "beskedfordeler.queue=fbs-it-${random.uuid}";
+    static final String TEMPORARY = "beskedfordeler.queue-expiry=PT10M";
 
-  @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired RabbitTemplate rabbit;
-  @Autowired CachingConnectionFactory connections;
-  @Autowired BeskedfordelerProperties properties;
-  @Autowired SimulatorProperties simulator;
-  @Autowired ManagementService management;
-  @Autowired MeterRegistry meters;
+    @Autowired
+    TestRestTemplate http;
 
-  private FbsClient fbs;
-  private TestBroker broker;
+    @Autowired
+    JdbcTemplate jdbc;
 
-  @BeforeEach
-  void clients() {
-    fbs = new FbsClient(http);
-    broker = new TestBroker(rabbit, connections, properties);
-  }
+    @Autowired
+    RabbitTemplate rabbit;
 
-  @AfterEach
-  void restoreSimulator() {
-    simulator.behaviour(DebtorSystem.KMD_OPUS).setFault(Fault.NONE);
-  }
+    @Autowired
+    CachingConnectionFactory connections;
 
-  @Test
-  void aCitizensPaymentReachesItsChargeOverAmqpWithThePullAndTheNotificationOff() {
-    String id = invoiced("101"); // the invoice itself came over AMQP: nothing else delivers it here
-    fbs.payAsCitizen(id, "125.00");
+    @Autowired
+    BeskedfordelerProperties properties;
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> "PAID".equals(fbs.charge(id).get("status").asText()));
-    assertThat(jdbc.queryForObject("select count(*) from debtor_event e join received_message m"
-        + " on m.debtor_system = e.debtor_system and m.seq = e.seq where e.fbs_charge_id = ?"
-        + " and e.kind = 'INDBETALING_MODTAGET' and e.outcome = 'APPLIED' and m.channel = 'BESKEDFORDELER'",
-        Integer.class, id)).isEqualTo(1);
-    assertThat(jdbc.queryForObject("select count(*) from sync_cursor", Integer.class)).as("the pull never ran").isZero();
-  }
+    @Autowired
+    SimulatorProperties simulator;
 
-  @Test
-  void aMessageDeliveredTwiceOutOfOrderOrAsAnotherMessageIsAppliedOnce() {
-    String id = invoiced("101");
-    String claim = fbs.charge(id).get("debtorSystemClaimId").asText();
-    long seq = TestBroker.nextSeqs(2);
-    Besked first = TestBroker.payment(DebtorSystem.KMD_OPUS, "101", claim, id, seq, "25.00", "100.00");
-    Besked second = TestBroker.payment(DebtorSystem.KMD_OPUS, "101", claim, id, seq + 1, "25.00", "75.00");
+    @Autowired
+    ManagementService management;
 
-    broker.send(second);
-    await().until(() -> outcome(second.messageId()), "APPLIED"::equals);
-    double repeated = count("REPEATED");
-    broker.send(second);                 // the same message again
-    broker.send(first);                  // the older event after the newer
-    broker.send(TestBroker.again(second)); // the same event in another message
-    await().until(() -> count("REPEATED") > repeated && outcome(first.messageId()) != null);
+    @Autowired
+    MeterRegistry meters;
 
-    assertThat(outcome(first.messageId())).isEqualTo("IGNORED");
-    JsonNode charge = fbs.charge(id);
-    assertThat(charge.get("balance").asText()).isEqualTo("75.00");
-    assertThat(charge.get("timeline").findValuesAsText("text")).filteredOn(t -> t.startsWith("Indbetaling")).hasSize(1);
-    assertThat(jdbc.queryForObject("select count(*) from debtor_event where debtor_system = 'KMD_OPUS' and seq in (?, ?)",
-        Integer.class, seq, seq + 1)).isEqualTo(2);
-  }
+    private FbsClient fbs;
+    private TestBroker broker;
 
-  @Test
-  void messagesRedeliveredAfterTheBrokerClosedOurConnectionAreAppliedOnce() throws Exception {
-    List<String> charges = List.of(invoiced("101"), invoiced("101"), invoiced("101"));
-    List<Besked> sent = new ArrayList<>();
-    long seq = TestBroker.nextSeqs(300);
-    for (int i = 1; i <= 100; i++) { // 1 øre at a time: the balance after each tells its order
-      for (String id : charges) {
-        sent.add(TestBroker.payment(DebtorSystem.KMD_OPUS, "101", claimOf(id), id, seq++, "0.01",
-            Money.ofOre(12500 - i).kroner().toPlainString()));
-      }
+    @BeforeEach
+    void clients() {
+        fbs = new FbsClient(http);
+        broker = new TestBroker(rabbit, connections, properties);
     }
-    sent.forEach(broker::send);
-    await().until(() -> received(sent) >= 30);
-    broker.closeOurConnection(); // what we held unacknowledged comes again once we have reconnected
-    sent.subList(0, 30).forEach(broker::send); // and the debtor system sends some once more
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> received(sent) == sent.size());
-    for (String id : charges) {
-      await().until(() -> fbs.charge(id).get("balance").asText(), "124.00"::equals);
+    @AfterEach
+    void restoreSimulator() {
+        simulator.behaviour(DebtorSystem.KMD_OPUS).setFault(Fault.NONE);
     }
-    assertThat(jdbc.queryForObject("select count(*) from debtor_event where debtor_system = 'KMD_OPUS'"
-        + " and seq between ? and ?", Integer.class, sent.get(0).event().seq(), seq - 1)).isEqualTo(sent.size());
-  }
 
-  @Test
-  void aPoisonMessageIsParkedForTheOperatorAndTheNextMessageStillFlows() {
-    String id = invoiced("621");
-    String notJson = "poison-" + UUID.randomUUID();
-    String noEvent = "poison-" + UUID.randomUUID();
-    broker.send("621.INDBETALING_MODTAGET", notJson, "{\"messageId\": ");
-    broker.send("621.INDBETALING_MODTAGET", noEvent, ("{\"messageId\":\"" + noEvent + "\",\"messageType\":"
-        + "\"INDBETALING_MODTAGET\",\"debtorSystem\":\"PRISME_2015\",\"municipalityCode\":\"621\","
-        + "\"sentAt\":\"2026-11-20T10:00:00+01:00\"}"));
-    Besked unknownClaim = TestBroker.payment(DebtorSystem.PRISME_2015, "621", "P15/2026/999999", "FBS-621-" + UUID.randomUUID(),
-        TestBroker.nextSeq(), "10.00", "0.00");
-    broker.send(unknownClaim);
-    broker.send(TestBroker.payment(DebtorSystem.PRISME_2015, "621", claimOf(id), id, TestBroker.nextSeq(), "125.00", "0.00"));
+    @Test
+    void aCitizensPaymentReachesItsChargeOverAmqpWithThePullAndTheNotificationOff() {
+        String id = invoiced("101"); // the invoice itself came over AMQP: nothing else delivers it here
+        fbs.payAsCitizen(id, "125.00");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> "PAID".equals(fbs.charge(id).get("status").asText()));
-    await().untilAsserted(() -> {
-      JsonNode parked = FbsClient.read(http.withBasicAuth("operator", "operator")
-          .getForObject("/api/v1/debtor-systems/parked-events", String.class));
-      assertThat(parked.findValuesAsText("messageId")).contains(notJson, noEvent, unknownClaim.messageId());
-      assertThat(StreamSupport.stream(parked.spliterator(), false)
-          .filter(p -> noEvent.equals(p.path("messageId").asText())).findFirst().orElseThrow()
-          .get("reason").asText()).isEqualTo("event is missing");
-    });
-  }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "PAID".equals(fbs.charge(id).get("status").asText()));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from debtor_event e join received_message m"
+                                + " on m.debtor_system = e.debtor_system and m.seq = e.seq where e.fbs_charge_id = ?"
+                                + " and e.kind = 'INDBETALING_MODTAGET' and e.outcome = 'APPLIED' and m.channel = 'BESKEDFORDELER'",
+                        Integer.class,
+                        id))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from sync_cursor", Integer.class))
+                .as("the pull never ran")
+                .isZero();
+    }
 
-  @Test
-  void anEventWhoseChargeIsNotYetSubmittedWaitsForItsOwnChargeOnly() {
-    String other = invoiced("621");
-    simulator.behaviour(DebtorSystem.KMD_OPUS).setFault(Fault.DOWN); // the claim cannot be created yet
-    String waiting = "FBS-101-" + UUID.randomUUID();
-    assertThat(fbs.post("/api/v1/charges", TestCharges.json(waiting, "101")).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    long early = TestBroker.nextSeq();
-    broker.send(new Besked(UUID.randomUUID().toString(), DebtorSystem.KMD_OPUS, OffsetDateTime.now(),
-        new DebtorEvent(early, EventKind.CLAIM_CHANGED_MANUALLY, "OP101-EARLY", waiting, "101", null,
-            Money.ofOre(10000), ClaimStatus.INVOICED, null, null, null, OffsetDateTime.now(), "Rettet")));
-    broker.send(TestBroker.payment(DebtorSystem.PRISME_2015, "621", claimOf(other), other, TestBroker.nextSeq(),
-        "125.00", "0.00"));
+    @Test
+    void aMessageDeliveredTwiceOutOfOrderOrAsAnotherMessageIsAppliedOnce() {
+        String id = invoiced("101");
+        String claim = fbs.charge(id).get("debtorSystemClaimId").asText();
+        long seq = TestBroker.nextSeqs(2);
+        Besked first = TestBroker.payment(DebtorSystem.KMD_OPUS, "101", claim, id, seq, "25.00", "100.00");
+        Besked second = TestBroker.payment(DebtorSystem.KMD_OPUS, "101", claim, id, seq + 1, "25.00", "75.00");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> "PAID".equals(fbs.charge(other).get("status").asText()));
-    assertThat(eventOutcome(early)).isEqualTo("NOT_YET");
+        broker.send(second);
+        await().until(() -> outcome(second.messageId()), "APPLIED"::equals);
+        double repeated = count("REPEATED");
+        broker.send(second); // the same message again
+        broker.send(first); // the older event after the newer
+        broker.send(TestBroker.again(second)); // the same event in another message
+        await().until(() -> count("REPEATED") > repeated && outcome(first.messageId()) != null);
 
-    simulator.behaviour(DebtorSystem.KMD_OPUS).setFault(Fault.NONE);
-    management.createJobQuery().noRetriesLeft().list().forEach(job -> management.setJobRetries(job.getId(), 1));
-    // its own events (created, invoiced) come over AMQP while our job still waits for the answer: they wait too
-    await().atMost(Duration.ofSeconds(30)).until(() -> "INVOICED".equals(fbs.charge(waiting).get("status").asText()));
-    await().until(() -> eventOutcome(early), "PARKED"::equals); // it named another claim than the one created
-  }
+        assertThat(outcome(first.messageId())).isEqualTo("IGNORED");
+        JsonNode charge = fbs.charge(id);
+        assertThat(charge.get("balance").asText()).isEqualTo("75.00");
+        assertThat(charge.get("timeline").findValuesAsText("text"))
+                .filteredOn(t -> t.startsWith("Indbetaling"))
+                .hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from debtor_event where debtor_system = 'KMD_OPUS' and seq in (?, ?)",
+                        Integer.class,
+                        seq,
+                        seq + 1))
+                .isEqualTo(2);
+    }
 
-  @Test
-  void theBrokerConnectionAndTheQueueAreInHealthAndMetrics() {
-    await().untilAsserted(() -> {
-      JsonNode health = FbsClient.read(http.getForObject("/actuator/health", String.class));
-      assertThat(health.at("/components/beskedfordeler/status").asText()).isEqualTo("UP");
-      assertThat(health.at("/components/beskedfordeler/details/queue").asText()).isEqualTo(properties.getQueue());
-      assertThat(health.at("/components/beskedfordeler/details/consumers").asInt()).isEqualTo(properties.getConcurrency());
-    });
+    @Test
+    void messagesRedeliveredAfterTheBrokerClosedOurConnectionAreAppliedOnce() throws Exception {
+        List<String> charges = List.of(invoiced("101"), invoiced("101"), invoiced("101"));
+        List<Besked> sent = new ArrayList<>();
+        long seq = TestBroker.nextSeqs(300);
+        for (int i = 1; i <= 100; i++) { // 1 øre at a time: the balance after each tells its order
+            for (String id : charges) {
+                sent.add(TestBroker.payment(
+                        DebtorSystem.KMD_OPUS,
+                        "101",
+                        claimOf(id),
+                        id,
+                        seq++,
+                        "0.01",
+                        Money.ofOre(12500 - i).kroner().toPlainString()));
+            }
+        }
+        sent.forEach(broker::send);
+        await().until(() -> received(sent) >= 30);
+        broker.closeOurConnection(); // what we held unacknowledged comes again once we have reconnected
+        sent.subList(0, 30).forEach(broker::send); // and the debtor system sends some once more
 
-    TestRestTemplate operator = http.withBasicAuth("operator", "operator");
-    JsonNode depth = FbsClient.read(operator.getForObject("/actuator/metrics/fbs.beskedfordeler.queue.messages", String.class));
-    assertThat(depth.at("/measurements/0/value").asDouble()).isNotNegative();
-    JsonNode connected = FbsClient.read(operator.getForObject("/actuator/metrics/fbs.beskedfordeler.connected", String.class));
-    assertThat(connected.at("/measurements/0/value").asDouble()).isEqualTo(1.0);
-  }
+        await().atMost(Duration.ofSeconds(60)).until(() -> received(sent) == sent.size());
+        for (String id : charges) {
+            await().until(() -> fbs.charge(id).get("balance").asText(), "124.00"::equals);
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from debtor_event where debtor_system = 'KMD_OPUS'"
+                                + " and seq between ? and ?",
+                        Integer.class,
+                        sent.get(0).event().seq(),
+                        seq - 1))
+                .isEqualTo(sent.size());
+    }
 
-  // ------------------------------------------------------------------
+    @Test
+    void aPoisonMessageIsParkedForTheOperatorAndTheNextMessageStillFlows() {
+        String id = invoiced("621");
+        String notJson = "poison-" + UUID.randomUUID();
+        String noEvent = "poison-" + UUID.randomUUID();
+        broker.send("621.INDBETALING_MODTAGET", notJson, "{\"messageId\": ");
+        broker.send(
+                "621.INDBETALING_MODTAGET",
+                noEvent,
+                ("{\"messageId\":\"" + noEvent + "\",\"messageType\":"
+                        + "\"INDBETALING_MODTAGET\",\"debtorSystem\":\"PRISME_2015\",\"municipalityCode\":\"621\","
+                        + "\"sentAt\":\"2026-11-20T10:00:00+01:00\"}"));
+        Besked unknownClaim = TestBroker.payment(
+                DebtorSystem.PRISME_2015,
+                "621",
+                "P15/2026/999999",
+                "FBS-621-" + UUID.randomUUID(),
+                TestBroker.nextSeq(),
+                "10.00",
+                "0.00");
+        broker.send(unknownClaim);
+        broker.send(TestBroker.payment(
+                DebtorSystem.PRISME_2015, "621", claimOf(id), id, TestBroker.nextSeq(), "125.00", "0.00"));
 
-  private String invoiced(String municipality) {
-    String id = "FBS-" + municipality + "-" + UUID.randomUUID();
-    assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    await().atMost(Duration.ofSeconds(15)).until(() -> "INVOICED".equals(fbs.charge(id).get("status").asText()));
-    return id;
-  }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "PAID".equals(fbs.charge(id).get("status").asText()));
+        await().untilAsserted(() -> {
+            JsonNode parked = FbsClient.read(http.withBasicAuth("operator", "operator")
+                    .getForObject("/api/v1/debtor-systems/parked-events", String.class));
+            assertThat(parked.findValuesAsText("messageId")).contains(notJson, noEvent, unknownClaim.messageId());
+            assertThat(StreamSupport.stream(parked.spliterator(), false)
+                            .filter(p -> noEvent.equals(p.path("messageId").asText()))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("reason")
+                            .asText())
+                    .isEqualTo("event is missing");
+        });
+    }
 
-  private String claimOf(String fbsChargeId) {
-    return fbs.charge(fbsChargeId).get("debtorSystemClaimId").asText();
-  }
+    @Test
+    void anEventWhoseChargeIsNotYetSubmittedWaitsForItsOwnChargeOnly() {
+        String other = invoiced("621");
+        simulator.behaviour(DebtorSystem.KMD_OPUS).setFault(Fault.DOWN); // the claim cannot be created yet
+        String waiting = "FBS-101-" + UUID.randomUUID();
+        assertThat(fbs.post("/api/v1/charges", TestCharges.json(waiting, "101")).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        long early = TestBroker.nextSeq();
+        broker.send(new Besked(
+                UUID.randomUUID().toString(),
+                DebtorSystem.KMD_OPUS,
+                OffsetDateTime.now(),
+                new DebtorEvent(
+                        early,
+                        EventKind.CLAIM_CHANGED_MANUALLY,
+                        "OP101-EARLY",
+                        waiting,
+                        "101",
+                        null,
+                        Money.ofOre(10000),
+                        ClaimStatus.INVOICED,
+                        null,
+                        null,
+                        null,
+                        OffsetDateTime.now(),
+                        "Rettet")));
+        broker.send(TestBroker.payment(
+                DebtorSystem.PRISME_2015, "621", claimOf(other), other, TestBroker.nextSeq(), "125.00", "0.00"));
 
-  private String outcome(String messageId) {
-    return jdbc.queryForList("select outcome from received_message where message_id = ?", String.class, messageId)
-        .stream().findFirst().orElse(null);
-  }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "PAID".equals(fbs.charge(other).get("status").asText()));
+        assertThat(eventOutcome(early)).isEqualTo("NOT_YET");
 
-  private String eventOutcome(long seq) {
-    return jdbc.queryForObject("select outcome from debtor_event where debtor_system = 'KMD_OPUS' and seq = ?",
-        String.class, seq);
-  }
+        simulator.behaviour(DebtorSystem.KMD_OPUS).setFault(Fault.NONE);
+        management.createJobQuery().noRetriesLeft().list().forEach(job -> management.setJobRetries(job.getId(), 1));
+        // its own events (created, invoiced) come over AMQP while our job still waits for the answer: they wait too
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "INVOICED".equals(fbs.charge(waiting).get("status").asText()));
+        await().until(() -> eventOutcome(early), "PARKED"::equals); // it named another claim than the one created
+    }
 
-  private int received(List<Besked> messages) {
-    return jdbc.queryForObject("select count(*) from received_message where channel = 'BESKEDFORDELER'"
-        + " and debtor_system = 'KMD_OPUS' and seq between ? and ?", Integer.class, messages.get(0).event().seq(),
-        messages.get(messages.size() - 1).event().seq());
-  }
+    @Test
+    void theBrokerConnectionAndTheQueueAreInHealthAndMetrics() {
+        await().untilAsserted(() -> {
+            JsonNode health = FbsClient.read(http.getForObject("/actuator/health", String.class));
+            assertThat(health.at("/components/beskedfordeler/status").asText()).isEqualTo("UP");
+            assertThat(health.at("/components/beskedfordeler/details/queue").asText())
+                    .isEqualTo(properties.getQueue());
+            assertThat(health.at("/components/beskedfordeler/details/consumers").asInt())
+                    .isEqualTo(properties.getConcurrency());
+        });
 
-  private double count(String outcome) {
-    var counter = meters.find(BeskedfordelerListener.METRIC).tag("outcome", outcome).counter();
-    return counter == null ? 0 : counter.count();
-  }
+        TestRestTemplate operator = http.withBasicAuth("operator", "operator");
+        JsonNode depth = FbsClient.read(
+                operator.getForObject("/actuator/metrics/fbs.beskedfordeler.queue.messages", String.class));
+        assertThat(depth.at("/measurements/0/value").asDouble()).isNotNegative();
+        JsonNode connected =
+                FbsClient.read(operator.getForObject("/actuator/metrics/fbs.beskedfordeler.connected", String.class));
+        assertThat(connected.at("/measurements/0/value").asDouble()).isEqualTo(1.0);
+    }
+
+    // ------------------------------------------------------------------
+
+    private String invoiced(String municipality) {
+        String id = "FBS-" + municipality + "-" + UUID.randomUUID();
+        assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "INVOICED".equals(fbs.charge(id).get("status").asText()));
+        return id;
+    }
+
+    private String claimOf(String fbsChargeId) {
+        return fbs.charge(fbsChargeId).get("debtorSystemClaimId").asText();
+    }
+
+    private String outcome(String messageId) {
+        return jdbc
+                .queryForList("select outcome from received_message where message_id = ?", String.class, messageId)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private String eventOutcome(long seq) {
+        return jdbc.queryForObject(
+                "select outcome from debtor_event where debtor_system = 'KMD_OPUS' and seq = ?", String.class, seq);
+    }
+
+    private int received(List<Besked> messages) {
+        return jdbc.queryForObject(
+                "select count(*) from received_message where channel = 'BESKEDFORDELER'"
+                        + " and debtor_system = 'KMD_OPUS' and seq between ? and ?",
+                Integer.class,
+                messages.get(0).event().seq(),
+                messages.get(messages.size() - 1).event().seq());
+    }
+
+    private double count(String outcome) {
+        var counter = meters.find(BeskedfordelerListener.METRIC)
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
 }

@@ -12,11 +12,10 @@ import dk.fbs.oir.TimeTravel;
 import dk.fbs.oir.debtorsystem.DebtorEvent;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.debtorsystem.EventKind;
-import dk.fbs.oir.sync.DebtorSync;
 import dk.fbs.oir.simulator.SimulatorTestControls;
+import dk.fbs.oir.sync.DebtorSync;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,240 +44,303 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PostgresIntegrationTest
 class DebtorLedLifecycleIT {
 
-  private static final String PERSONALITIES = """
+    private static final String PERSONALITIES = """
       157, KMD_OPUS
       270, PRISME_2015
       217, PRISME_2009
       183, EG_OS_INDSIGT""";
 
-  @Autowired TestRestTemplate http;
-  @Autowired MutableClock clock;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
-  @Autowired TaskService taskService;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired SimulatorTestControls simulator;
-  @Autowired DebtorSync debtorSync;
+    @Autowired
+    TestRestTemplate http;
 
-  private FbsClient fbs;
+    @Autowired
+    MutableClock clock;
 
-  @BeforeEach
-  void fbs() {
-    fbs = new FbsClient(http);
-  }
+    @Autowired
+    RuntimeService runtimeService;
 
-  /** Every event the simulator made in the test has reached us before its clock goes back. */
-  @AfterEach
-  void backToToday() {
-    awaitEverythingDelivered();
-    simulator.reset();
-    clock.reset();
-  }
+    @Autowired
+    ManagementService managementService;
 
-  @ParameterizedTest(name = "{1}")
-  @CsvSource(textBlock = PERSONALITIES)
-  void paidAfterTheDebtorSystemsSecondReminder(String municipality, DebtorSystem system) {
-    simulator.atLeastTwoReminders(system);
-    String id = invoiced(municipality);
+    @Autowired
+    TaskService taskService;
 
-    JsonNode first = advanceUntil(id, "REMINDED");
-    assertThat(first.get("dunningMode").asText()).isEqualTo("DEBTOR_LED");
-    advanceUntil(id, c -> c.get("timeline").findValuesAsText("text").stream().anyMatch(t -> t.startsWith("Rykker 2 sendt af")));
-    String balance = fbs.charge(id).get("balance").asText();
-    assertThat(new BigDecimal(balance)).isGreaterThan(new BigDecimal("125.00")); // the debtor system's own fees
+    @Autowired
+    JdbcTemplate jdbc;
 
-    pay(id, system, balance);
-    JsonNode paid = fbs.awaitStatus(id, "PAID");
-    assertThat(paid.get("balance").asText()).isEqualTo("0.00");
-    assertNoReminderOrTransferFromUs(id);
-  }
+    @Autowired
+    SimulatorTestControls simulator;
 
-  @ParameterizedTest(name = "{1}")
-  @CsvSource(textBlock = PERSONALITIES)
-  void collectedByPsrm(String municipality, DebtorSystem system) {
-    String id = invoiced(municipality);
+    @Autowired
+    DebtorSync debtorSync;
 
-    advanceUntil(id, "IN_COLLECTION");
-    JsonNode collected = advanceUntil(id, "COLLECTED");
-    assertThat(collected.get("timeline").findValuesAsText("text"))
-        .anyMatch(t -> t.startsWith("Overdraget til inddrivelse hos Gældsstyrelsen (PSRM) af " + system.displayName()));
-    assertThat(fbs.claim(id).get("state").asText()).isEqualTo("INDDREVET");
-    assertNoReminderOrTransferFromUs(id);
-  }
+    private FbsClient fbs;
 
-  @ParameterizedTest(name = "{1}")
-  @CsvSource(textBlock = PERSONALITIES)
-  void writtenOffByTheDebtorSystem(String municipality, DebtorSystem system) {
-    simulator.writeOffEverything(system);
-    String id = invoiced(municipality);
-
-    JsonNode writtenOff = advanceUntil(id, "WRITTEN_OFF");
-    assertThat(writtenOff.get("timeline").findValuesAsText("text"))
-        .anyMatch(t -> t.startsWith("Afskrevet af " + system.displayName()));
-    assertThat(fbs.claim(id).get("state").asText()).isEqualTo("AFSKREVET");
-  }
-
-  @ParameterizedTest(name = "{1}")
-  @CsvSource(textBlock = PERSONALITIES)
-  void cancelledWhileAtPsrm(String municipality, DebtorSystem system) {
-    String id = invoiced(municipality);
-    advanceUntil(id, "IN_COLLECTION");
-
-    assertThat(fbs.post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "MATERIAL_RETURNED"))
-        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    fbs.awaitStatus(id, "CANCELLED");
-    assertThat(fbs.claim(id).get("state").asText()).isEqualTo("KREDITERET");
-  }
-
-  @ParameterizedTest(name = "{1}")
-  @CsvSource(textBlock = PERSONALITIES)
-  void disputedBeforeTheInvoiceHeldAndUpheld(String municipality, DebtorSystem system) {
-    simulator.delayEvents(system, Duration.ofDays(1)); // its invoice reaches us a day after the claim
-    String id = "FBS-" + municipality + "-" + UUID.randomUUID();
-    assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode())
-        .isEqualTo(HttpStatus.ACCEPTED);
-    fbs.awaitStatus(id, "SUBMITTED");
-
-    assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret")).getStatusCode())
-        .isEqualTo(HttpStatus.ACCEPTED);
-    fbs.awaitStatus(id, "DISPUTED");
-    await().until(() -> fbs.claim(id).get("onHold").asBoolean());
-    simulator.advanceDays(60); // held: the debtor system sends no reminder; its invoice reaches us meanwhile
-    awaitEverythingDelivered();
-    assertThat(fbs.claim(id).get("reminders").asInt()).isZero();
-    assertThat(fbs.charge(id).get("status").asText()).isEqualTo("DISPUTED");
-
-    var task = await().until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult(),
-        t -> t != null);
-    taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
-    await().until(() -> !fbs.claim(id).get("onHold").asBoolean());
-    JsonNode reminded = advanceUntil(id, "REMINDED"); // its dunning goes on
-    assertThat(reminded.get("timeline").findValuesAsText("text"))
-        .anyMatch(t -> t.startsWith("Indsigelse: Bogen blev afleveret"))
-        .anyMatch(t -> t.startsWith("Opkrævning udsendt"));
-    assertThat(jdbc.queryForObject("select count(*) from sim_request where operation = 'OpretFordring' and claim_id = ?",
-        Long.class, reminded.get("debtorSystemClaimId").asText())).as("submitted once").isOne();
-  }
-
-  /**
-   * The debtor system's events reach us twice and in the wrong order (a push retried, a pull
-   * overtaking it), the last payment first: FBS sees each step once and the charge paid.
-   */
-  @ParameterizedTest(name = "{1}")
-  @CsvSource(textBlock = PERSONALITIES)
-  void everyEventDeliveredTwiceAndOutOfOrder(String municipality, DebtorSystem system) {
-    simulator.atLeastTwoReminders(system);
-    String id = invoiced(municipality);
-    simulator.stopPublishing(system);
-    for (int days = 0; reminders(id) < 2; days += 5) {
-      assertThat(days).as("the debtor system's second reminder").isLessThan(200);
-      simulator.advanceDays(5);
+    @BeforeEach
+    void fbs() {
+        fbs = new FbsClient(http);
     }
-    List<DebtorEvent> reminded = simulator.eventsOf(id);
-    pay(id, system, reminded.get(reminded.size() - 1).balance().kroner().toPlainString());
-    List<DebtorEvent> events = new ArrayList<>(await().until(() -> simulator.eventsOf(id),
-        all -> all.stream().anyMatch(e -> e.kind() == EventKind.PAYMENT_RECEIVED)));
 
-    Collections.reverse(events);
-    events.forEach(event -> debtorSync.record(system, event, false));
-    Collections.shuffle(events, new Random(events.size()));
-    events.forEach(event -> debtorSync.record(system, event, false));
-    simulator.publishEverything(system); // and the pull reads them once more, in order
-    awaitEverythingDelivered();
-
-    JsonNode paid = fbs.awaitStatus(id, "PAID");
-    assertThat(paid.get("balance").asText()).isEqualTo("0.00");
-    List<String> texts = paid.get("timeline").findValuesAsText("text");
-    assertThat(texts).doesNotHaveDuplicates();
-    assertThat(jdbc.queryForObject("select count(*) from debtor_event where fbs_charge_id = ?", Long.class, id))
-        .isEqualTo(events.size());
-    assertNoReminderOrTransferFromUs(id);
-  }
-
-  /**
-   * Municipalities of their own: the events the silent debtor system makes are published only in a
-   * year, and hold back every later event of their municipality until then.
-   */
-  @ParameterizedTest(name = "{1}")
-  @CsvSource({"159, KMD_OPUS", "316, PRISME_2015", "320, PRISME_2009", "210, EG_OS_INDSIGT"})
-  void aDebtorSystemThatStopsPublishingIsNoticed(String municipality, DebtorSystem system) {
-    String id = invoiced(municipality);
-    simulator.stopPublishing(system);
-    simulator.advancePastDeadline(fbs.charge(id));
-
-    TimeTravel.passDeadline(id, clock, runtimeService, managementService); // our watchdog's timer
-    JsonNode charge = fbs.charge(id);
-    assertThat(charge.get("stale").asBoolean()).isTrue();
-    assertThat(charge.get("timeline").findValuesAsText("text")).anyMatch(t -> t.startsWith("Debitorsystemet har ikke meldt"));
-    if (system != DebtorSystem.EG_OS_INDSIGT) { // dmn/missing-update.dmn: EG only flags
-      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult().getName())
-          .isEqualTo("Kontroller manglende opdatering");
+    /** Every event the simulator made in the test has reached us before its clock goes back. */
+    @AfterEach
+    void backToToday() {
+        awaitEverythingDelivered();
+        simulator.reset();
+        clock.reset();
     }
-  }
 
-  // ----------------------------------------------------------------
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(textBlock = PERSONALITIES)
+    void paidAfterTheDebtorSystemsSecondReminder(String municipality, DebtorSystem system) {
+        simulator.atLeastTwoReminders(system);
+        String id = invoiced(municipality);
 
-  private String invoiced(String municipality) {
-    String id = "FBS-" + municipality + "-" + UUID.randomUUID();
-    assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode())
-        .isEqualTo(HttpStatus.ACCEPTED);
-    fbs.awaitStatus(id, "INVOICED");
-    return id;
-  }
+        JsonNode first = advanceUntil(id, "REMINDED");
+        assertThat(first.get("dunningMode").asText()).isEqualTo("DEBTOR_LED");
+        advanceUntil(
+                id,
+                c -> c.get("timeline").findValuesAsText("text").stream()
+                        .anyMatch(t -> t.startsWith("Rykker 2 sendt af")));
+        String balance = fbs.charge(id).get("balance").asText();
+        assertThat(new BigDecimal(balance)).isGreaterThan(new BigDecimal("125.00")); // the debtor system's own fees
 
-  /** Until the charge is or has been in the status (a step of five days can go beyond it). */
-  private JsonNode advanceUntil(String id, String status) {
-    return advanceUntil(id, c -> c.get("timeline").findValuesAsText("status").contains(status));
-  }
-
-  /** Lets the debtor system's days pass, five at a time, until the charge shows what it should. */
-  private JsonNode advanceUntil(String id, Predicate<JsonNode> reached) {
-    for (int days = 0; days < 200; days += 5) {
-      JsonNode charge = fbs.charge(id);
-      if (reached.test(charge)) {
-        return charge;
-      }
-      simulator.advanceDays(5);
-      awaitEverythingDelivered();
-      await().atMost(Duration.ofSeconds(20)).until(() -> {
-        var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
-        return instance == null
-            || managementService.createJobQuery().processInstanceId(instance.getId()).executable().count() == 0;
-      });
+        pay(id, system, balance);
+        JsonNode paid = fbs.awaitStatus(id, "PAID");
+        assertThat(paid.get("balance").asText()).isEqualTo("0.00");
+        assertNoReminderOrTransferFromUs(id);
     }
-    throw new AssertionError(id + " never reached what the test waits for: " + fbs.charge(id));
-  }
 
-  /**
-   * Every event the simulated debtor systems have published has reached us: all but those a reader
-   * cannot see yet, and those behind them (a reader never skips an event).
-   */
-  private void awaitEverythingDelivered() {
-    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(textBlock = PERSONALITIES)
+    void collectedByPsrm(String municipality, DebtorSystem system) {
+        String id = invoiced(municipality);
+
+        advanceUntil(id, "IN_COLLECTION");
+        JsonNode collected = advanceUntil(id, "COLLECTED");
+        assertThat(collected.get("timeline").findValuesAsText("text"))
+                .anyMatch(t -> t.startsWith(
+                        "Overdraget til inddrivelse hos Gældsstyrelsen (PSRM) af " + system.displayName()));
+        assertThat(fbs.claim(id).get("state").asText()).isEqualTo("INDDREVET");
+        assertNoReminderOrTransferFromUs(id);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(textBlock = PERSONALITIES)
+    void writtenOffByTheDebtorSystem(String municipality, DebtorSystem system) {
+        simulator.writeOffEverything(system);
+        String id = invoiced(municipality);
+
+        JsonNode writtenOff = advanceUntil(id, "WRITTEN_OFF");
+        assertThat(writtenOff.get("timeline").findValuesAsText("text"))
+                .anyMatch(t -> t.startsWith("Afskrevet af " + system.displayName()));
+        assertThat(fbs.claim(id).get("state").asText()).isEqualTo("AFSKREVET");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(textBlock = PERSONALITIES)
+    void cancelledWhileAtPsrm(String municipality, DebtorSystem system) {
+        String id = invoiced(municipality);
+        advanceUntil(id, "IN_COLLECTION");
+
+        assertThat(fbs.post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "MATERIAL_RETURNED"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        fbs.awaitStatus(id, "CANCELLED");
+        assertThat(fbs.claim(id).get("state").asText()).isEqualTo("KREDITERET");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(textBlock = PERSONALITIES)
+    void disputedBeforeTheInvoiceHeldAndUpheld(String municipality, DebtorSystem system) {
+        simulator.delayEvents(system, Duration.ofDays(1)); // its invoice reaches us a day after the claim
+        String id = "FBS-" + municipality + "-" + UUID.randomUUID();
+        assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        fbs.awaitStatus(id, "SUBMITTED");
+
+        assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        fbs.awaitStatus(id, "DISPUTED");
+        await().until(() -> fbs.claim(id).get("onHold").asBoolean());
+        simulator.advanceDays(60); // held: the debtor system sends no reminder; its invoice reaches us meanwhile
+        awaitEverythingDelivered();
+        assertThat(fbs.claim(id).get("reminders").asInt()).isZero();
+        assertThat(fbs.charge(id).get("status").asText()).isEqualTo("DISPUTED");
+
+        var task = await().until(
+                        () -> taskService
+                                .createTaskQuery()
+                                .processInstanceBusinessKey(id)
+                                .singleResult(),
+                        t -> t != null);
+        taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
+        await().until(() -> !fbs.claim(id).get("onHold").asBoolean());
+        JsonNode reminded = advanceUntil(id, "REMINDED"); // its dunning goes on
+        assertThat(reminded.get("timeline").findValuesAsText("text"))
+                .anyMatch(t -> t.startsWith("Indsigelse: Bogen blev afleveret"))
+                .anyMatch(t -> t.startsWith("Opkrævning udsendt"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sim_request where operation = 'OpretFordring' and claim_id = ?",
+                        Long.class,
+                        reminded.get("debtorSystemClaimId").asText()))
+                .as("submitted once")
+                .isOne();
+    }
+
+    /**
+     * The debtor system's events reach us twice and in the wrong order (a push retried, a pull
+     * overtaking it), the last payment first: FBS sees each step once and the charge paid.
+     */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(textBlock = PERSONALITIES)
+    void everyEventDeliveredTwiceAndOutOfOrder(String municipality, DebtorSystem system) {
+        simulator.atLeastTwoReminders(system);
+        String id = invoiced(municipality);
+        simulator.stopPublishing(system);
+        for (int days = 0; reminders(id) < 2; days += 5) {
+            assertThat(days).as("the debtor system's second reminder").isLessThan(200);
+            simulator.advanceDays(5);
+        }
+        List<DebtorEvent> reminded = simulator.eventsOf(id);
+        pay(id, system, reminded.get(reminded.size() - 1).balance().kroner().toPlainString());
+        List<DebtorEvent> events = new ArrayList<>(await().until(
+                        () -> simulator.eventsOf(id),
+                        all -> all.stream().anyMatch(e -> e.kind() == EventKind.PAYMENT_RECEIVED)));
+
+        Collections.reverse(events);
+        events.forEach(event -> debtorSync.record(system, event, false));
+        Collections.shuffle(events, new Random(events.size()));
+        events.forEach(event -> debtorSync.record(system, event, false));
+        simulator.publishEverything(system); // and the pull reads them once more, in order
+        awaitEverythingDelivered();
+
+        JsonNode paid = fbs.awaitStatus(id, "PAID");
+        assertThat(paid.get("balance").asText()).isEqualTo("0.00");
+        List<String> texts = paid.get("timeline").findValuesAsText("text");
+        assertThat(texts).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("select count(*) from debtor_event where fbs_charge_id = ?", Long.class, id))
+                .isEqualTo(events.size());
+        assertNoReminderOrTransferFromUs(id);
+    }
+
+    /**
+     * Municipalities of their own: the events the silent debtor system makes are published only in a
+     * year, and hold back every later event of their municipality until then.
+     */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({"159, KMD_OPUS", "316, PRISME_2015", "320, PRISME_2009", "210, EG_OS_INDSIGT"})
+    void aDebtorSystemThatStopsPublishingIsNoticed(String municipality, DebtorSystem system) {
+        String id = invoiced(municipality);
+        simulator.stopPublishing(system);
+        simulator.advancePastDeadline(fbs.charge(id));
+
+        TimeTravel.passDeadline(id, clock, runtimeService, managementService); // our watchdog's timer
+        JsonNode charge = fbs.charge(id);
+        assertThat(charge.get("stale").asBoolean()).isTrue();
+        assertThat(charge.get("timeline").findValuesAsText("text"))
+                .anyMatch(t -> t.startsWith("Debitorsystemet har ikke meldt"));
+        if (system != DebtorSystem.EG_OS_INDSIGT) { // dmn/missing-update.dmn: EG only flags
+            assertThat(taskService
+                            .createTaskQuery()
+                            .processInstanceBusinessKey(id)
+                            .singleResult()
+                            .getName())
+                    .isEqualTo("Kontroller manglende opdatering");
+        }
+    }
+
+    // ----------------------------------------------------------------
+
+    private String invoiced(String municipality) {
+        String id = "FBS-" + municipality + "-" + UUID.randomUUID();
+        assertThat(fbs.post("/api/v1/charges", TestCharges.json(id, municipality))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        fbs.awaitStatus(id, "INVOICED");
+        return id;
+    }
+
+    /** Until the charge is or has been in the status (a step of five days can go beyond it). */
+    private JsonNode advanceUntil(String id, String status) {
+        return advanceUntil(
+                id, c -> c.get("timeline").findValuesAsText("status").contains(status));
+    }
+
+    /** Lets the debtor system's days pass, five at a time, until the charge shows what it should. */
+    private JsonNode advanceUntil(String id, Predicate<JsonNode> reached) {
+        for (int days = 0; days < 200; days += 5) {
+            JsonNode charge = fbs.charge(id);
+            if (reached.test(charge)) {
+                return charge;
+            }
+            simulator.advanceDays(5);
+            awaitEverythingDelivered();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                var instance = runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(id)
+                        .singleResult();
+                return instance == null
+                        || managementService
+                                        .createJobQuery()
+                                        .processInstanceId(instance.getId())
+                                        .executable()
+                                        .count()
+                                == 0;
+            });
+        }
+        throw new AssertionError(id + " never reached what the test waits for: " + fbs.charge(id));
+    }
+
+    /**
+     * Every event the simulated debtor systems have published has reached us: all but those a reader
+     * cannot see yet, and those behind them (a reader never skips an event).
+     */
+    private void awaitEverythingDelivered() {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject("""
         select count(*) from sim_event s where s.visible_at <= ?
           and not exists (select 1 from debtor_event d where d.debtor_system = s.debtor_system and d.seq = s.seq)
           and not exists (select 1 from sim_event h where h.debtor_system = s.debtor_system
-            and h.municipality_code = s.municipality_code and h.seq < s.seq and h.visible_at > ?)""",
-        Long.class, simulator.now(), simulator.now()) == 0);
-  }
-
-  private long reminders(String id) {
-    return simulator.eventsOf(id).stream().filter(e -> e.kind() == EventKind.REMINDER_SENT).count();
-  }
-
-  private void pay(String id, DebtorSystem system, String amount) {
-    if (system.hasPaymentSolution()) {
-      fbs.payAsCitizen(id, amount);
-    } else {
-      assertThat(fbs.post("/api/v1/charges/" + id + "/payments", Map.of("paymentId", "DESK-" + UUID.randomUUID(),
-          "amount", amount, "paidOn", clock.instant().atZone(clock.getZone()).toLocalDate().toString())).getStatusCode())
-          .isEqualTo(HttpStatus.ACCEPTED);
+            and h.municipality_code = s.municipality_code and h.seq < s.seq and h.visible_at > ?)""", Long.class, simulator.now(), simulator.now()) == 0);
     }
-  }
 
-  private void assertNoReminderOrTransferFromUs(String id) {
-    assertThat(jdbc.queryForObject("select count(*) from sim_request where claim_id = ? and operation in"
-        + " ('SendRykker', 'OverdragTilInddrivelse')", Long.class, fbs.charge(id).get("debtorSystemClaimId").asText()))
-        .as("no SendRykker or OverdragTilInddrivelse from our process").isZero();
-  }
+    private long reminders(String id) {
+        return simulator.eventsOf(id).stream()
+                .filter(e -> e.kind() == EventKind.REMINDER_SENT)
+                .count();
+    }
+
+    private void pay(String id, DebtorSystem system, String amount) {
+        if (system.hasPaymentSolution()) {
+            fbs.payAsCitizen(id, amount);
+        } else {
+            assertThat(fbs.post(
+                                    "/api/v1/charges/" + id + "/payments",
+                                    Map.of(
+                                            "paymentId",
+                                            "DESK-" + UUID.randomUUID(),
+                                            "amount",
+                                            amount,
+                                            "paidOn",
+                                            clock.instant()
+                                                    .atZone(clock.getZone())
+                                                    .toLocalDate()
+                                                    .toString()))
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.ACCEPTED);
+        }
+    }
+
+    private void assertNoReminderOrTransferFromUs(String id) {
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sim_request where claim_id = ? and operation in"
+                                + " ('SendRykker', 'OverdragTilInddrivelse')",
+                        Long.class,
+                        fbs.charge(id).get("debtorSystemClaimId").asText()))
+                .as("no SendRykker or OverdragTilInddrivelse from our process")
+                .isZero();
+    }
 }

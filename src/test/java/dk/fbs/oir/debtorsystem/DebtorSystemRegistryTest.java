@@ -26,69 +26,77 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DebtorSystemRegistryTest {
 
-  private static final String NAMES = Arrays.stream(DebtorSystem.values())
-      .flatMap(s -> Stream.of(s.name(), s.slug())).map(Pattern::quote).collect(Collectors.joining("|"));
-  /** A system named in code: a constant, a case label or a string literal of its name or slug. */
-  private static final Pattern NAMED = Pattern.compile(
-      "DebtorSystem\\.(" + NAMES + ")\\b|\\bcase (" + NAMES + ")\\b|\"(" + NAMES + ")\"");
+    private static final String NAMES = Arrays.stream(DebtorSystem.values())
+            .flatMap(s -> Stream.of(s.name(), s.slug()))
+            .map(Pattern::quote)
+            .collect(Collectors.joining("|"));
+    /** A system named in code: a constant, a case label or a string literal of its name or slug. */
+    private static final Pattern NAMED =
+            Pattern.compile("DebtorSystem\\.(" + NAMES + ")\\b|\\bcase (" + NAMES + ")\\b|\"(" + NAMES + ")\"");
 
-  @Test
-  void noCodeButTheEnumNamesADebtorSystem() throws IOException {
-    List<String> named;
-    try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("bench/src")))) {
-      named = files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("debtorsystem/DebtorSystem.java"))
-          .flatMap(DebtorSystemRegistryTest::namingLines)
-          .toList();
+    @Test
+    void noCodeButTheEnumNamesADebtorSystem() throws IOException {
+        List<String> named;
+        try (Stream<Path> files =
+                Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("bench/src")))) {
+            named = files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("debtorsystem/DebtorSystem.java"))
+                    .flatMap(DebtorSystemRegistryTest::namingLines)
+                    .toList();
+        }
+        assertThat(named)
+                .as("iterate DebtorSystem.values() or key by the enum instead")
+                .isEmpty();
     }
-    assertThat(named).as("iterate DebtorSystem.values() or key by the enum instead").isEmpty();
-  }
 
-  @ParameterizedTest
-  @EnumSource(DebtorSystem.class)
-  void everySystemIsConfigured(DebtorSystem system) {
-    assertThat(at(yaml("application-simulator.yaml"), "oir", "endpoints", system.slug(), "url"))
-        .as("its simulated ØiR endpoint").isNotNull();
-    assertThat(at(yaml("application.yaml"), "freshness", "max-age", system.name()))
-        .as("how late it may report").isNotNull();
-  }
-
-  @ParameterizedTest
-  @EnumSource(DebtorSystem.class)
-  void everySystemIsInTheMunicipalityRegister(DebtorSystem system) throws IOException {
-    assertThat(Files.readString(Path.of("dmn/debtor-routing.dmn"))).contains("<text>\"" + system.name() + "\"</text>");
-  }
-
-  @ParameterizedTest
-  @EnumSource(DebtorSystem.class)
-  void everySystemHasItsRouteAndNumbersItsClaimsInItsOwnFormat(DebtorSystem system) {
-    assertThat(Route.valueOf(system.name()).debtorSystem()).contains(system);
-    assertThat(system.claimId(42, "101", LocalDate.of(2026, 11, 20))).matches(system.claimIdPattern());
-    assertThat(system.paymentReference(42) != null).isEqualTo(system.hasPaymentSolution());
-  }
-
-  private static Stream<String> namingLines(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file);
-      return lines.stream().filter(l -> NAMED.matcher(l).find()).map(l -> file + ": " + l.trim());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    @ParameterizedTest
+    @EnumSource(DebtorSystem.class)
+    void everySystemIsConfigured(DebtorSystem system) {
+        assertThat(at(yaml("application-simulator.yaml"), "oir", "endpoints", system.slug(), "url"))
+                .as("its simulated ØiR endpoint")
+                .isNotNull();
+        assertThat(at(yaml("application.yaml"), "freshness", "max-age", system.name()))
+                .as("how late it may report")
+                .isNotNull();
     }
-  }
 
-  private static Map<String, Object> yaml(String resource) {
-    try (InputStream in = DebtorSystemRegistryTest.class.getResourceAsStream("/" + resource)) {
-      return new Yaml().load(in);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    @ParameterizedTest
+    @EnumSource(DebtorSystem.class)
+    void everySystemIsInTheMunicipalityRegister(DebtorSystem system) throws IOException {
+        assertThat(Files.readString(Path.of("dmn/debtor-routing.dmn")))
+                .contains("<text>\"" + system.name() + "\"</text>");
     }
-  }
 
-  @SuppressWarnings("unchecked")
-  private static Object at(Map<String, Object> yaml, String... path) {
-    Object node = yaml;
-    for (String key : path) {
-      node = node instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(key) : null;
+    @ParameterizedTest
+    @EnumSource(DebtorSystem.class)
+    void everySystemHasItsRouteAndNumbersItsClaimsInItsOwnFormat(DebtorSystem system) {
+        assertThat(Route.valueOf(system.name()).debtorSystem()).contains(system);
+        assertThat(system.claimId(42, "101", LocalDate.of(2026, 11, 20))).matches(system.claimIdPattern());
+        assertThat(system.paymentReference(42) != null).isEqualTo(system.hasPaymentSolution());
     }
-    return node;
-  }
+
+    private static Stream<String> namingLines(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return lines.stream().filter(l -> NAMED.matcher(l).find()).map(l -> file + ": " + l.trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> yaml(String resource) {
+        try (InputStream in = DebtorSystemRegistryTest.class.getResourceAsStream("/" + resource)) {
+            return new Yaml().load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Map<String, Object> yaml, String... path) {
+        Object node = yaml;
+        for (String key : path) {
+            node = node instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(key) : null;
+        }
+        return node;
+    }
 }

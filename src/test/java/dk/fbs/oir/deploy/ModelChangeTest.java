@@ -5,14 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fbs.oir.FbsClient;
+import dk.fbs.oir.MutableClock;
 import dk.fbs.oir.TestCharges;
+import dk.fbs.oir.charge.ChargeService;
+import dk.fbs.oir.debtorsystem.DebtorSystem;
+import dk.fbs.oir.simulator.SimulatorProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import dk.fbs.oir.MutableClock;
-import org.springframework.context.annotation.Import;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,15 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import dk.fbs.oir.charge.ChargeService;
-import dk.fbs.oir.debtorsystem.DebtorSystem;
-import dk.fbs.oir.simulator.SimulatorProperties;
 
 /**
  * A process owner's change reaches the running application without a new jar: an operator deploys
@@ -45,201 +45,298 @@ import dk.fbs.oir.simulator.SimulatorProperties;
 @Import(MutableClock.Registration.class)
 class ModelChangeTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired ChargeService charges;
-  @Autowired RepositoryService repository;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired org.camunda.bpm.engine.ManagementService management;
-  @Autowired SimulatorProperties simulator;
-  @Autowired MutableClock clock;
+    @Autowired
+    TestRestTemplate http;
 
-  @Test
-  void aChangedProcessIsDeployedAndRunningChargesMoveToIt() throws Exception {
-    FbsClient fbs = new FbsClient(http);
-    String invoiced = "FBS-101-" + UUID.randomUUID();
-    charges.receive(TestCharges.charge(invoiced, "101"));
-    String rejected = "FBS-561-" + UUID.randomUUID();
-    charges.receive(TestCharges.charge(rejected, "561", TestCharges.UNKNOWN_DEBTOR_CPR, LocalDate.of(2026, 11, 20)));
-    fbs.awaitStatus(invoiced, "INVOICED");
-    await().until(() -> tasks.createTaskQuery().processInstanceBusinessKey(rejected).count() == 1);
+    @Autowired
+    ChargeService charges;
 
-    String original = Files.readString(Path.of("processes/charge.bpmn"));
-    assertThat(deploy("charge.bpmn", original).getStatusCode()).as("unchanged file").isEqualTo(HttpStatus.OK);
-    assertThat(latestVersion()).as("an unchanged file makes no new version").isEqualTo(1);
+    @Autowired
+    RepositoryService repository;
 
-    // version 2: the reminder task is renamed, and the rejected-claim task replaced by one with a new id
-    String changed = original.replace("name=\"Send rykker\"", "name=\"Send rykkerbrev\"")
-        .replace("UserTask_HandleRejectedClaim", "UserTask_ReviewRejectedClaim");
-    assertThat(deploy("charge.bpmn", changed).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(latestVersion()).isEqualTo(2);
+    @Autowired
+    RuntimeService runtime;
 
-    JsonNode report = FbsClient.read(http.withBasicAuth("operator", "operator").postForEntity(
-        "/api/v1/operator/migrations", json("{\"processDefinitionKey\":\"charge\"}"), String.class).getBody());
+    @Autowired
+    TaskService tasks;
 
-    assertThat(report.get("toVersion").asInt()).isEqualTo(2);
-    assertThat(report.get("migrated").asInt()).isPositive();
-    assertThat(versionOf(invoiced)).isEqualTo(2);
-    JsonNode failures = report.get("notMigrated");
-    assertThat(failures.findValuesAsText("businessKey")).contains(rejected);
-    assertThat(failures.toString()).contains("UserTask_HandleRejectedClaim");
-    assertThat(versionOf(rejected)).as("left untouched").isEqualTo(1);
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(rejected).singleResult().getTaskDefinitionKey())
-        .isEqualTo("UserTask_HandleRejectedClaim");
-  }
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
-  @Test
-  void aChangedReminderIntervalReachesNewChargesWhileRunningOnesKeepTheirs() throws Exception {
-    FbsClient fbs = new FbsClient(http);
-    // a Kolding charge (Prisme 2015, FBS_LED) whose invoice is late: it runs on the old version meanwhile
-    simulator.behaviour(DebtorSystem.PRISME_2015).setEventDelay(Duration.ofHours(1));
-    String running = "FBS-621-" + UUID.randomUUID();
-    charges.receive(TestCharges.charge(running, "621"));
-    fbs.awaitStatus(running, "SUBMITTED");
+    @Autowired
+    SimulatorProperties simulator;
 
-    // the process owner gives the first reminder on a fee 21 days instead of 14, under a new version tag
-    String dmn = Files.readString(Path.of("dmn/reminder-policy.dmn"));
-    String rule = dmn.substring(dmn.indexOf("<rule id=\"Rule_Fee_Reminder1\">"));
-    String longerWait = dmn.replace(rule, rule.replaceFirst("<text>14</text>", "<text>21</text>"));
-    assertThat(deploy("reminder-policy.dmn", longerWait).getStatusCode()).as("the old version tag is refused")
-        .isEqualTo(HttpStatus.BAD_REQUEST);
-    String tagged = longerWait.replace("name=\"Rykkerregler\" camunda:historyTimeToLive=\"P1830D\" camunda:versionTag=\"1\"",
-        "name=\"Rykkerregler\" camunda:historyTimeToLive=\"P1830D\" camunda:versionTag=\"2\"");
-    assertThat(deploy("reminder-policy.dmn", tagged).getStatusCode()).isEqualTo(HttpStatus.OK);
-    String bpmn = Files.readString(Path.of("processes/charge.bpmn")).replace(
-        "camunda:decisionRef=\"reminder-policy\" camunda:decisionRefBinding=\"versionTag\" camunda:decisionRefVersionTag=\"1\"",
-        "camunda:decisionRef=\"reminder-policy\" camunda:decisionRefBinding=\"versionTag\" camunda:decisionRefVersionTag=\"2\"");
-    assertThat(deploy("charge.bpmn", bpmn).getStatusCode()).isEqualTo(HttpStatus.OK);
+    @Autowired
+    MutableClock clock;
 
-    simulator.behaviour(DebtorSystem.KMD_OPUS).setEventDelay(Duration.ZERO);
-    String fresh = "FBS-101-" + UUID.randomUUID();
-    charges.receive(TestCharges.charge(fresh, "101"));
-    fbs.awaitStatus(fresh, "INVOICED");
-    runtime.createMessageCorrelation("InvoiceIssued").processInstanceBusinessKey(running)
-        .setVariables(Map.of("dueDate", "2026-12-13", "lastPayDate", "2026-12-13")).correlate();
+    @Test
+    void aChangedProcessIsDeployedAndRunningChargesMoveToIt() throws Exception {
+        FbsClient fbs = new FbsClient(http);
+        String invoiced = "FBS-101-" + UUID.randomUUID();
+        charges.receive(TestCharges.charge(invoiced, "101"));
+        String rejected = "FBS-561-" + UUID.randomUUID();
+        charges.receive(
+                TestCharges.charge(rejected, "561", TestCharges.UNKNOWN_DEBTOR_CPR, LocalDate.of(2026, 11, 20)));
+        fbs.awaitStatus(invoiced, "INVOICED");
+        await().until(() ->
+                tasks.createTaskQuery().processInstanceBusinessKey(rejected).count() == 1);
 
-    assertThat(daysFromDeadlineToFirstReminder(running)).as("the running charge keeps its rules").isEqualTo(14);
-    assertThat(daysFromDeadlineToFirstReminder(fresh)).as("a new charge gets the new ones").isEqualTo(21);
-  }
+        String original = Files.readString(Path.of("processes/charge.bpmn"));
+        assertThat(deploy("charge.bpmn", original).getStatusCode())
+                .as("unchanged file")
+                .isEqualTo(HttpStatus.OK);
+        assertThat(latestVersion()).as("an unchanged file makes no new version").isEqualTo(1);
 
-  @Test
-  void afterAnApprovalStepIsAddedRunningChargesMoveToItAndNoneIsStuck() throws Exception {
-    FbsClient fbs = new FbsClient(http);
-    List<String> running = new java.util.ArrayList<>();
-    for (String municipality : List.of("101", "621", "561")) { // FBS_LED: our reminders
-      String id = "FBS-" + municipality + "-" + UUID.randomUUID();
-      charges.receive(TestCharges.charge(id, municipality));
-      running.add(id);
+        // version 2: the reminder task is renamed, and the rejected-claim task replaced by one with a new id
+        String changed = original.replace("name=\"Send rykker\"", "name=\"Send rykkerbrev\"")
+                .replace("UserTask_HandleRejectedClaim", "UserTask_ReviewRejectedClaim");
+        assertThat(deploy("charge.bpmn", changed).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(latestVersion()).isEqualTo(2);
+
+        JsonNode report = FbsClient.read(http.withBasicAuth("operator", "operator")
+                .postForEntity(
+                        "/api/v1/operator/migrations", json("{\"processDefinitionKey\":\"charge\"}"), String.class)
+                .getBody());
+
+        assertThat(report.get("toVersion").asInt()).isEqualTo(2);
+        assertThat(report.get("migrated").asInt()).isPositive();
+        assertThat(versionOf(invoiced)).isEqualTo(2);
+        JsonNode failures = report.get("notMigrated");
+        assertThat(failures.findValuesAsText("businessKey")).contains(rejected);
+        assertThat(failures.toString()).contains("UserTask_HandleRejectedClaim");
+        assertThat(versionOf(rejected)).as("left untouched").isEqualTo(1);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(rejected)
+                        .singleResult()
+                        .getTaskDefinitionKey())
+                .isEqualTo("UserTask_HandleRejectedClaim");
     }
-    running.forEach(id -> fbs.awaitStatus(id, "INVOICED"));
 
-    // processes/README.md, example 3: "Godkend rykker" before every reminder
-    String withApproval = Files.readString(Path.of("processes/charge.bpmn"))
-        .replace("sourceRef=\"Gateway_SendReminder\" targetRef=\"Task_SendReminder\"",
-            "sourceRef=\"Gateway_SendReminder\" targetRef=\"UserTask_ApproveReminder\"")
-        .replace("<bpmn:incoming>Flow_SendReminder</bpmn:incoming>\n        <bpmn:outgoing>Flow_ReminderBackToLoop",
-            "<bpmn:incoming>Flow_ToApprovedReminder</bpmn:incoming>\n        <bpmn:outgoing>Flow_ReminderBackToLoop")
-        .replace("<bpmn:serviceTask id=\"Task_SendReminder\"", """
+    @Test
+    void aChangedReminderIntervalReachesNewChargesWhileRunningOnesKeepTheirs() throws Exception {
+        FbsClient fbs = new FbsClient(http);
+        // a Kolding charge (Prisme 2015, FBS_LED) whose invoice is late: it runs on the old version meanwhile
+        simulator.behaviour(DebtorSystem.PRISME_2015).setEventDelay(Duration.ofHours(1));
+        String running = "FBS-621-" + UUID.randomUUID();
+        charges.receive(TestCharges.charge(running, "621"));
+        fbs.awaitStatus(running, "SUBMITTED");
+
+        // the process owner gives the first reminder on a fee 21 days instead of 14, under a new version tag
+        String dmn = Files.readString(Path.of("dmn/reminder-policy.dmn"));
+        String rule = dmn.substring(dmn.indexOf("<rule id=\"Rule_Fee_Reminder1\">"));
+        String longerWait = dmn.replace(rule, rule.replaceFirst("<text>14</text>", "<text>21</text>"));
+        assertThat(deploy("reminder-policy.dmn", longerWait).getStatusCode())
+                .as("the old version tag is refused")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        String tagged = longerWait.replace(
+                "name=\"Rykkerregler\" camunda:historyTimeToLive=\"P1830D\" camunda:versionTag=\"1\"",
+                "name=\"Rykkerregler\" camunda:historyTimeToLive=\"P1830D\" camunda:versionTag=\"2\"");
+        assertThat(deploy("reminder-policy.dmn", tagged).getStatusCode()).isEqualTo(HttpStatus.OK);
+        String bpmn = Files.readString(Path.of("processes/charge.bpmn"))
+                .replace(
+                        "camunda:decisionRef=\"reminder-policy\" camunda:decisionRefBinding=\"versionTag\" camunda:decisionRefVersionTag=\"1\"",
+                        "camunda:decisionRef=\"reminder-policy\" camunda:decisionRefBinding=\"versionTag\" camunda:decisionRefVersionTag=\"2\"");
+        assertThat(deploy("charge.bpmn", bpmn).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        simulator.behaviour(DebtorSystem.KMD_OPUS).setEventDelay(Duration.ZERO);
+        String fresh = "FBS-101-" + UUID.randomUUID();
+        charges.receive(TestCharges.charge(fresh, "101"));
+        fbs.awaitStatus(fresh, "INVOICED");
+        runtime.createMessageCorrelation("InvoiceIssued")
+                .processInstanceBusinessKey(running)
+                .setVariables(Map.of("dueDate", "2026-12-13", "lastPayDate", "2026-12-13"))
+                .correlate();
+
+        assertThat(daysFromDeadlineToFirstReminder(running))
+                .as("the running charge keeps its rules")
+                .isEqualTo(14);
+        assertThat(daysFromDeadlineToFirstReminder(fresh))
+                .as("a new charge gets the new ones")
+                .isEqualTo(21);
+    }
+
+    @Test
+    void afterAnApprovalStepIsAddedRunningChargesMoveToItAndNoneIsStuck() throws Exception {
+        FbsClient fbs = new FbsClient(http);
+        List<String> running = new java.util.ArrayList<>();
+        for (String municipality : List.of("101", "621", "561")) { // FBS_LED: our reminders
+            String id = "FBS-" + municipality + "-" + UUID.randomUUID();
+            charges.receive(TestCharges.charge(id, municipality));
+            running.add(id);
+        }
+        running.forEach(id -> fbs.awaitStatus(id, "INVOICED"));
+
+        // processes/README.md, example 3: "Godkend rykker" before every reminder
+        String withApproval = Files.readString(Path.of("processes/charge.bpmn"))
+                .replace(
+                        "sourceRef=\"Gateway_SendReminder\" targetRef=\"Task_SendReminder\"",
+                        "sourceRef=\"Gateway_SendReminder\" targetRef=\"UserTask_ApproveReminder\"")
+                .replace(
+                        "<bpmn:incoming>Flow_SendReminder</bpmn:incoming>\n        <bpmn:outgoing>Flow_ReminderBackToLoop",
+                        "<bpmn:incoming>Flow_ToApprovedReminder</bpmn:incoming>\n        <bpmn:outgoing>Flow_ReminderBackToLoop")
+                .replace("<bpmn:serviceTask id=\"Task_SendReminder\"", """
             <bpmn:userTask id="UserTask_ApproveReminder" name="Godkend rykker" camunda:candidateGroups="sagsbehandler-${municipalityCode}">
               <bpmn:incoming>Flow_SendReminder</bpmn:incoming>
               <bpmn:outgoing>Flow_ToApprovedReminder</bpmn:outgoing>
             </bpmn:userTask>
             <bpmn:sequenceFlow id="Flow_ToApprovedReminder" sourceRef="UserTask_ApproveReminder" targetRef="Task_SendReminder" />
             <bpmn:serviceTask id="Task_SendReminder\"""");
-    assertThat(deploy("charge.bpmn", withApproval).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(deploy("charge.bpmn", withApproval).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    JsonNode report = FbsClient.read(http.withBasicAuth("operator", "operator").postForEntity(
-        "/api/v1/operator/migrations", json("{\"processDefinitionKey\":\"charge\"}"), String.class).getBody());
-    assertThat(report.get("migrated").asInt()).isEqualTo(3);
-    assertThat(report.get("notMigrated")).isEmpty();
+        JsonNode report = FbsClient.read(http.withBasicAuth("operator", "operator")
+                .postForEntity(
+                        "/api/v1/operator/migrations", json("{\"processDefinitionKey\":\"charge\"}"), String.class)
+                .getBody());
+        assertThat(report.get("migrated").asInt()).isEqualTo(3);
+        assertThat(report.get("notMigrated")).isEmpty();
 
-    for (String id : running) { // each moves on through the new step
-      assertThat(versionOf(id)).isEqualTo(2);
-      String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-      var timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
-      if (clock.instant().isBefore(timer.getDuedate().toInstant())) { // its day has come
-        clock.advance(Duration.between(clock.instant(), timer.getDuedate().toInstant()).plusSeconds(1));
-      }
-      management.executeJob(timer.getId());
-      var approval = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_ApproveReminder")
-          .singleResult();
-      assertThat(approval).as("%s waits at the new step", id).isNotNull();
-      tasks.complete(approval.getId());
-      fbs.awaitStatus(id, "REMINDED");
+        for (String id : running) { // each moves on through the new step
+            assertThat(versionOf(id)).isEqualTo(2);
+            String instance = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(id)
+                    .singleResult()
+                    .getId();
+            var timer = management
+                    .createJobQuery()
+                    .processInstanceId(instance)
+                    .timers()
+                    .singleResult();
+            if (clock.instant().isBefore(timer.getDuedate().toInstant())) { // its day has come
+                clock.advance(
+                        Duration.between(clock.instant(), timer.getDuedate().toInstant())
+                                .plusSeconds(1));
+            }
+            management.executeJob(timer.getId());
+            var approval = tasks.createTaskQuery()
+                    .processInstanceId(instance)
+                    .taskDefinitionKey("UserTask_ApproveReminder")
+                    .singleResult();
+            assertThat(approval).as("%s waits at the new step", id).isNotNull();
+            tasks.complete(approval.getId());
+            fbs.awaitStatus(id, "REMINDED");
+        }
     }
-  }
 
-  /** Whole days between the charge's last day to pay and its reminder timer (which fires the day after + waitDays). */
-  private long daysFromDeadlineToFirstReminder(String businessKey) {
-    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
-    var timer = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-    LocalDate deadline = LocalDate.parse((String) runtime.getVariable(instance.getId(), "deadline"));
-    LocalDate due = timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
-    return java.time.temporal.ChronoUnit.DAYS.between(deadline, due) - 1;
-  }
+    /** Whole days between the charge's last day to pay and its reminder timer (which fires the day after + waitDays). */
+    private long daysFromDeadlineToFirstReminder(String businessKey) {
+        var instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .singleResult();
+        var timer = management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .singleResult();
+        LocalDate deadline = LocalDate.parse((String) runtime.getVariable(instance.getId(), "deadline"));
+        LocalDate due = timer.getDuedate()
+                .toInstant()
+                .atZone(java.time.ZoneId.systemDefault())
+                .toLocalDate();
+        return java.time.temporal.ChronoUnit.DAYS.between(deadline, due) - 1;
+    }
 
-  /**
-   * A charge started on version 4 of charge.bpmn (its variables included: the charge's id, the
-   * counters, the charge date) goes on with today's code after today's model is deployed.
-   */
-  @Test
-  void aChargeOfTheEarlierModelVersionGoesOnWithTodaysCode() throws Exception {
-    FbsClient fbs = new FbsClient(http);
-    assertThat(deploy("charge.bpmn", Files.readString(Path.of("src/test/resources/deploy/charge-v4.bpmn")))
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
-    String id = "FBS-101-" + UUID.randomUUID();
-    charges.receive(TestCharges.charge(id, "101"));
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-    runtime.setVariables(instance, Map.of("fbsChargeId", id, "chargeDate", "2026-11-20", "submissionNo", 1,
-        "transferNo", 1, "disputeNo", 0)); // as version 4 started it
-    assertThat(deploy("charge.bpmn", Files.readString(Path.of("processes/charge.bpmn"))).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-    assertThat(versionOf(id)).isEqualTo(2);
+    /**
+     * A charge started on version 4 of charge.bpmn (its variables included: the charge's id, the
+     * counters, the charge date) goes on with today's code after today's model is deployed.
+     */
+    @Test
+    void aChargeOfTheEarlierModelVersionGoesOnWithTodaysCode() throws Exception {
+        FbsClient fbs = new FbsClient(http);
+        assertThat(deploy("charge.bpmn", Files.readString(Path.of("src/test/resources/deploy/charge-v4.bpmn")))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String id = "FBS-101-" + UUID.randomUUID();
+        charges.receive(TestCharges.charge(id, "101"));
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
+        runtime.setVariables(
+                instance,
+                Map.of(
+                        "fbsChargeId",
+                        id,
+                        "chargeDate",
+                        "2026-11-20",
+                        "submissionNo",
+                        1,
+                        "transferNo",
+                        1,
+                        "disputeNo",
+                        0)); // as version 4 started it
+        assertThat(deploy("charge.bpmn", Files.readString(Path.of("processes/charge.bpmn")))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(versionOf(id)).isEqualTo(2);
 
-    fbs.awaitStatus(id, "INVOICED");
-    assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
-        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    var task = await().until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
-    tasks.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
-    fbs.awaitStatus(id, "INVOICED");
-    // version 4 sends a reminder when its timer runs, even early from Cockpit: today's code refuses it
-    management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
-    var incident = await().until(() -> runtime.createIncidentQuery().processInstanceId(instance).singleResult(),
-        i -> i != null);
-    assertThat(incident.getActivityId()).isEqualTo("Task_SendReminder");
-    assertThat(incident.getIncidentMessage()).contains("sendes ikke før sidste rettidige betalingsdag");
-    assertThat(fbs.charge(id).get("status").asText()).isEqualTo("INVOICED");
-    assertThat(versionOf(id)).as("it kept its version").isEqualTo(2);
-  }
+        fbs.awaitStatus(id, "INVOICED");
+        assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        var task = await().until(
+                        () -> tasks.createTaskQuery()
+                                .processInstanceId(instance)
+                                .singleResult(),
+                        t -> t != null);
+        tasks.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
+        fbs.awaitStatus(id, "INVOICED");
+        // version 4 sends a reminder when its timer runs, even early from Cockpit: today's code refuses it
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(instance)
+                .timers()
+                .singleResult()
+                .getId());
+        var incident = await().until(
+                        () -> runtime.createIncidentQuery()
+                                .processInstanceId(instance)
+                                .singleResult(),
+                        i -> i != null);
+        assertThat(incident.getActivityId()).isEqualTo("Task_SendReminder");
+        assertThat(incident.getIncidentMessage()).contains("sendes ikke før sidste rettidige betalingsdag");
+        assertThat(fbs.charge(id).get("status").asText()).isEqualTo("INVOICED");
+        assertThat(versionOf(id)).as("it kept its version").isEqualTo(2);
+    }
 
-  @Test
-  void onlyOperatorsMigrate() {
-    assertThat(new FbsClient(http).post("/api/v1/operator/migrations", Map.of("processDefinitionKey", "charge"))
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-  }
+    @Test
+    void onlyOperatorsMigrate() {
+        assertThat(new FbsClient(http)
+                        .post("/api/v1/operator/migrations", Map.of("processDefinitionKey", "charge"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
 
-  /** What an operator runs: curl -u drift:… --data-binary @processes/charge.bpmn …/api/v1/operator/deployments?file=charge.bpmn */
-  private org.springframework.http.ResponseEntity<String> deploy(String file, String model) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-    return http.withBasicAuth("operator", "operator").postForEntity("/api/v1/operator/deployments?file=" + file,
-        new HttpEntity<>(model.getBytes(StandardCharsets.UTF_8), headers), String.class);
-  }
+    /** What an operator runs: curl -u drift:… --data-binary @processes/charge.bpmn …/api/v1/operator/deployments?file=charge.bpmn */
+    private org.springframework.http.ResponseEntity<String> deploy(String file, String model) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        return http.withBasicAuth("operator", "operator")
+                .postForEntity(
+                        "/api/v1/operator/deployments?file=" + file,
+                        new HttpEntity<>(model.getBytes(StandardCharsets.UTF_8), headers),
+                        String.class);
+    }
 
-  private int latestVersion() {
-    return repository.createProcessDefinitionQuery().processDefinitionKey("charge").latestVersion().singleResult()
-        .getVersion();
-  }
+    private int latestVersion() {
+        return repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("charge")
+                .latestVersion()
+                .singleResult()
+                .getVersion();
+    }
 
-  private int versionOf(String businessKey) {
-    String definitionId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult()
-        .getProcessDefinitionId();
-    return repository.getProcessDefinition(definitionId).getVersion();
-  }
+    private int versionOf(String businessKey) {
+        String definitionId = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .singleResult()
+                .getProcessDefinitionId();
+        return repository.getProcessDefinition(definitionId).getVersion();
+    }
 
-  private static HttpEntity<String> json(String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
-  }
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
 }

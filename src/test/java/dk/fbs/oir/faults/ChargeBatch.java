@@ -24,87 +24,112 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ChargeBatch {
 
-  private static final List<String> MUNICIPALITIES = List.of("101", "621", "561", "173");
+    private static final List<String> MUNICIPALITIES = List.of("101", "621", "561", "173");
 
-  private final String tag = UUID.randomUUID().toString().substring(0, 8);
-  private final List<String> ids = new ArrayList<>();
-  private final JdbcTemplate jdbc;
-  private final ProcessEngine engine;
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private final List<String> ids = new ArrayList<>();
+    private final JdbcTemplate jdbc;
+    private final ProcessEngine engine;
 
-  /** Reads the database the nodes share: our tables and the simulator's, and the engine of this JVM's node. */
-  ChargeBatch(JdbcTemplate jdbc, ProcessEngine engine) {
-    this.jdbc = jdbc;
-    this.engine = engine;
-  }
-
-  /** Posts {@code count} charges, spread over the municipalities and over the given nodes in turn. */
-  ChargeBatch post(int count, FbsClient... nodes) {
-    for (int i = 0; i < count; i++) {
-      String municipality = MUNICIPALITIES.get(i % MUNICIPALITIES.size());
-      String id = "FBS-" + municipality + "-" + tag + "-" + i;
-      assertThat(nodes[i % nodes.length].post("/api/v1/charges", TestCharges.json(id, municipality)).getStatusCode())
-          .isEqualTo(HttpStatus.ACCEPTED);
-      ids.add(id);
+    /** Reads the database the nodes share: our tables and the simulator's, and the engine of this JVM's node. */
+    ChargeBatch(JdbcTemplate jdbc, ProcessEngine engine) {
+        this.jdbc = jdbc;
+        this.engine = engine;
     }
-    return this;
-  }
 
-  List<String> ids() {
-    return List.copyOf(ids);
-  }
+    /** Posts {@code count} charges, spread over the municipalities and over the given nodes in turn. */
+    ChargeBatch post(int count, FbsClient... nodes) {
+        for (int i = 0; i < count; i++) {
+            String municipality = MUNICIPALITIES.get(i % MUNICIPALITIES.size());
+            String id = "FBS-" + municipality + "-" + tag + "-" + i;
+            assertThat(nodes[i % nodes.length]
+                            .post("/api/v1/charges", TestCharges.json(id, municipality))
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.ACCEPTED);
+            ids.add(id);
+        }
+        return this;
+    }
 
-  /** The charges' statuses in our ledger. */
-  Map<String, String> statuses() {
-    Map<String, String> statuses = new HashMap<>();
-    byCharge("select fbs_charge_id, status from charge where fbs_charge_id like ?")
-        .forEach((id, status) -> statuses.put(id, status.get(0)));
-    return statuses;
-  }
+    List<String> ids() {
+        return List.copyOf(ids);
+    }
 
-  /** How many charges have left RECEIVED. */
-  long submitted() {
-    return statuses().values().stream().filter(s -> !"RECEIVED".equals(s)).count();
-  }
+    /** The charges' statuses in our ledger. */
+    Map<String, String> statuses() {
+        Map<String, String> statuses = new HashMap<>();
+        byCharge("select fbs_charge_id, status from charge where fbs_charge_id like ?")
+                .forEach((id, status) -> statuses.put(id, status.get(0)));
+        return statuses;
+    }
 
-  /** The charges that have a claim in the debtor system. */
-  Set<String> withClaim() {
-    return byCharge("select fbs_charge_id, claim_id from sim_claim where fbs_charge_id like ?").keySet();
-  }
+    /** How many charges have left RECEIVED. */
+    long submitted() {
+        return statuses().values().stream().filter(s -> !"RECEIVED".equals(s)).count();
+    }
 
-  /** Waits until every charge is INVOICED, then checks each ended as in an undisturbed run. */
-  void awaitUndisturbedEnd(Duration atMost) {
-    await("every charge INVOICED").atMost(atMost).pollInterval(Duration.ofMillis(500))
-        .until(() -> statuses().values().stream().filter("INVOICED"::equals).count() == ids.size());
+    /** The charges that have a claim in the debtor system. */
+    Set<String> withClaim() {
+        return byCharge("select fbs_charge_id, claim_id from sim_claim where fbs_charge_id like ?")
+                .keySet();
+    }
 
-    assertThat(byCharge("select fbs_charge_id, status from charge_timeline where fbs_charge_id like ? order by id"))
-        .hasSize(ids.size())
-        .allSatisfy((id, timeline) -> assertThat(timeline).as(id).containsExactly("RECEIVED", "SUBMITTED", "INVOICED"));
+    /** Waits until every charge is INVOICED, then checks each ended as in an undisturbed run. */
+    void awaitUndisturbedEnd(Duration atMost) {
+        await("every charge INVOICED")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() ->
+                        statuses().values().stream().filter("INVOICED"::equals).count() == ids.size());
 
-    Map<String, List<String>> claims = byCharge("select c.fbs_charge_id, s.claim_id || ' ' || s.principal_ore || ' '"
-        + " || s.state from sim_claim s join charge c on c.fbs_charge_id = s.fbs_charge_id"
-        + " and c.debtor_system_claim_id = s.claim_id where s.fbs_charge_id like ?");
-    Map<String, List<String>> allClaims = byCharge("select fbs_charge_id, claim_id from sim_claim where fbs_charge_id like ?");
-    assertThat(allClaims).as("claims in the debtor system").hasSize(ids.size())
-        .allSatisfy((id, list) -> assertThat(list).as(id).hasSize(1));
-    assertThat(claims).as("the claim each charge refers to").hasSize(ids.size())
-        .allSatisfy((id, list) -> assertThat(list).as(id).singleElement().asString().endsWith(" 12500 OPKRAEVET"));
+        assertThat(byCharge("select fbs_charge_id, status from charge_timeline where fbs_charge_id like ? order by id"))
+                .hasSize(ids.size())
+                .allSatisfy((id, timeline) ->
+                        assertThat(timeline).as(id).containsExactly("RECEIVED", "SUBMITTED", "INVOICED"));
 
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ChargeProcess.KEY)
-        .processInstanceBusinessKeyLike(pattern()).count()).as("charge process instances").isEqualTo(ids.size());
-    assertThat(engine.getRuntimeService().createIncidentQuery().list())
-        .extracting(incident -> incident.getActivityId() + ": " + incident.getIncidentMessage()).as("incidents").isEmpty();
-  }
+        Map<String, List<String>> claims =
+                byCharge("select c.fbs_charge_id, s.claim_id || ' ' || s.principal_ore || ' '"
+                        + " || s.state from sim_claim s join charge c on c.fbs_charge_id = s.fbs_charge_id"
+                        + " and c.debtor_system_claim_id = s.claim_id where s.fbs_charge_id like ?");
+        Map<String, List<String>> allClaims =
+                byCharge("select fbs_charge_id, claim_id from sim_claim where fbs_charge_id like ?");
+        assertThat(allClaims)
+                .as("claims in the debtor system")
+                .hasSize(ids.size())
+                .allSatisfy((id, list) -> assertThat(list).as(id).hasSize(1));
+        assertThat(claims)
+                .as("the claim each charge refers to")
+                .hasSize(ids.size())
+                .allSatisfy((id, list) ->
+                        assertThat(list).as(id).singleElement().asString().endsWith(" 12500 OPKRAEVET"));
 
-  /** The rows of a query with the batch's id pattern as its one parameter, by their first column. */
-  private Map<String, List<String>> byCharge(String sql) {
-    Map<String, List<String>> rows = new HashMap<>();
-    jdbc.query(sql, rs -> {
-      rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
-    }, pattern());
-    return rows;
-  }
+        assertThat(engine.getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(ChargeProcess.KEY)
+                        .processInstanceBusinessKeyLike(pattern())
+                        .count())
+                .as("charge process instances")
+                .isEqualTo(ids.size());
+        assertThat(engine.getRuntimeService().createIncidentQuery().list())
+                .extracting(incident -> incident.getActivityId() + ": " + incident.getIncidentMessage())
+                .as("incidents")
+                .isEmpty();
+    }
 
-  private String pattern() {
-    return "%-" + tag + "-%";
-  }
+    /** The rows of a query with the batch's id pattern as its one parameter, by their first column. */
+    private Map<String, List<String>> byCharge(String sql) {
+        Map<String, List<String>> rows = new HashMap<>();
+        jdbc.query(
+                sql,
+                rs -> {
+                    rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(rs.getString(2));
+                },
+                pattern());
+        return rows;
+    }
+
+    private String pattern() {
+        return "%-" + tag + "-%";
+    }
 }

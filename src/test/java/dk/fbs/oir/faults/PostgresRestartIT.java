@@ -25,52 +25,70 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@link PrivatePostgres}), never the shared server; it goes when the test JVM ends, after the
  * application that uses it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    FaultSettings.LOCK_TIME, // jobs in flight when the database went are free again after 15 s
-    FaultSettings.SYNC_CYCLE,
-    FaultSettings.RETRIES,
-    // the health check gives up on the database after 3 s instead of 30
-    "spring.datasource.hikari.connection-timeout=3000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            FaultSettings.LOCK_TIME, // jobs in flight when the database went are free again after 15 s
+            FaultSettings.SYNC_CYCLE,
+            FaultSettings.RETRIES,
+            // the health check gives up on the database after 3 s instead of 30
+            "spring.datasource.hikari.connection-timeout=3000"
+        })
 @ActiveProfiles({"simulator", "test"})
 class PostgresRestartIT {
 
-  private static PrivatePostgres postgres;
+    private static PrivatePostgres postgres;
 
-  @DynamicPropertySource
-  static void privateCluster(DynamicPropertyRegistry registry) {
-    postgres = PrivatePostgres.start();
-    registry.add("spring.datasource.url", postgres::jdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
-
-  @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired SimulatorProperties simulator;
-  @Autowired ProcessEngine engine;
-
-  @Test
-  void postgresRestartedUnderLoad_theApplicationRecoversWithoutRestartAndLosesNothing() {
-    FbsClient fbs = new FbsClient(http);
-    for (DebtorSystem system : DebtorSystem.values()) {
-      simulator.behaviour(system).setAnswerDelay(Duration.ofMillis(300));
+    @DynamicPropertySource
+    static void privateCluster(DynamicPropertyRegistry registry) {
+        postgres = PrivatePostgres.start();
+        registry.add("spring.datasource.url", postgres::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
     }
-    ChargeBatch before = new ChargeBatch(jdbc, engine).post(24, fbs);
-    long submitted = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-        .until(before::submitted, n -> n >= 4);
-    assertThat(submitted).as("charges submitted before the database goes").isLessThan(24);
 
-    postgres.stopImmediately();
-    await("the application sees the database down").atMost(Duration.ofSeconds(30))
-        .until(() -> http.getForEntity("/actuator/health", String.class).getStatusCode(),
-            HttpStatus.SERVICE_UNAVAILABLE::equals);
-    postgres.startServer();
+    @Autowired
+    TestRestTemplate http;
 
-    await("health UP again").atMost(Duration.ofSeconds(60))
-        .until(() -> http.getForEntity("/actuator/health", String.class).getStatusCode(), HttpStatus.OK::equals);
-    ChargeBatch after = new ChargeBatch(jdbc, engine).post(8, fbs); // and it takes new charges
+    @Autowired
+    JdbcTemplate jdbc;
 
-    before.awaitUndisturbedEnd(Duration.ofSeconds(120));
-    after.awaitUndisturbedEnd(Duration.ofSeconds(30));
-  }
+    @Autowired
+    SimulatorProperties simulator;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void postgresRestartedUnderLoad_theApplicationRecoversWithoutRestartAndLosesNothing() {
+        FbsClient fbs = new FbsClient(http);
+        for (DebtorSystem system : DebtorSystem.values()) {
+            simulator.behaviour(system).setAnswerDelay(Duration.ofMillis(300));
+        }
+        ChargeBatch before = new ChargeBatch(jdbc, engine).post(24, fbs);
+        long submitted = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(before::submitted, n -> n >= 4);
+        assertThat(submitted).as("charges submitted before the database goes").isLessThan(24);
+
+        postgres.stopImmediately();
+        await("the application sees the database down")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.getForEntity("/actuator/health", String.class)
+                                .getStatusCode(),
+                        HttpStatus.SERVICE_UNAVAILABLE::equals);
+        postgres.startServer();
+
+        await("health UP again")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> http.getForEntity("/actuator/health", String.class)
+                                .getStatusCode(),
+                        HttpStatus.OK::equals);
+        ChargeBatch after = new ChargeBatch(jdbc, engine).post(8, fbs); // and it takes new charges
+
+        before.awaitUndisturbedEnd(Duration.ofSeconds(120));
+        after.awaitUndisturbedEnd(Duration.ofSeconds(30));
+    }
 }

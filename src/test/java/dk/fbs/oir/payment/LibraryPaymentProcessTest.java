@@ -22,58 +22,63 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both paths of processes/library-payment.bpmn. */
-@Deployment(resources = {"processes/library-payment.bpmn", "forms/handle-rejected-payment.form",
-    "dmn/task-due-dates.dmn"})
+@Deployment(
+        resources = {"processes/library-payment.bpmn", "forms/handle-rejected-payment.form", "dmn/task-due-dates.dmn"})
 class LibraryPaymentProcessTest {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0)
+            .build();
 
-  private JavaDelegate forward;
+    private JavaDelegate forward;
 
-  @BeforeEach
-  void standIns() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    Mocks.register("forwardLibraryPayment", (JavaDelegate) execution -> forward.execute(execution));
-    Mocks.register("taskInputCheck", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
-    Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
-    Mocks.register("chargeFacts", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
-  }
+    @BeforeEach
+    void standIns() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("forwardLibraryPayment", (JavaDelegate) execution -> forward.execute(execution));
+        Mocks.register("taskInputCheck", (org.camunda.bpm.engine.delegate.TaskListener) task -> {});
+        Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
+        Mocks.register("chargeFacts", (org.camunda.bpm.engine.delegate.TaskListener) task -> {});
+    }
 
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    BpmnAwareTests.reset();
-  }
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
 
-  @Test
-  void paymentIsForwardedAsynchronously() {
-    forward = execution -> { };
-    ProcessInstance pi = start();
+    @Test
+    void paymentIsForwardedAsynchronously() {
+        forward = execution -> {};
+        ProcessInstance pi = start();
 
-    assertThat(pi).isWaitingAt(Task_ForwardPayment.id());
-    execute(job());
-    assertThat(pi).isEnded().hasPassed(EndEvent_PaymentForwarded.id());
-  }
+        assertThat(pi).isWaitingAt(Task_ForwardPayment.id());
+        execute(job());
+        assertThat(pi).isEnded().hasPassed(EndEvent_PaymentForwarded.id());
+    }
 
-  @Test
-  void rejectedPayment_becomesACaseworkerTask() {
-    forward = execution -> {
-      throw new BpmnError(LibraryPaymentProcess.ERROR_PAYMENT_REJECTED, "Fujitsu Prisme 2009 afviste indbetalingen");
-    };
-    ProcessInstance pi = start();
-    assertThat(pi).isWaitingAt(Task_ForwardPayment.id());
-    execute(job());
+    @Test
+    void rejectedPayment_becomesACaseworkerTask() {
+        forward = execution -> {
+            throw new BpmnError(
+                    LibraryPaymentProcess.ERROR_PAYMENT_REJECTED, "Fujitsu Prisme 2009 afviste indbetalingen");
+        };
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt(Task_ForwardPayment.id());
+        execute(job());
 
-    assertThat(pi).isWaitingAt(UserTask_HandleRejectedPayment.id());
-    assertThat(task()).hasCandidateGroup("sagsbehandler-561");
-    complete(task(), withVariables("rejectedPaymentDecision", "REFUNDED"));
-    assertThat(pi).isEnded().hasPassed(EndEvent_RejectedPaymentHandled.id());
-  }
+        assertThat(pi).isWaitingAt(UserTask_HandleRejectedPayment.id());
+        assertThat(task()).hasCandidateGroup("sagsbehandler-561");
+        complete(task(), withVariables("rejectedPaymentDecision", "REFUNDED"));
+        assertThat(pi).isEnded().hasPassed(EndEvent_RejectedPaymentHandled.id());
+    }
 
-  private static ProcessInstance start() {
-    LibraryPaymentProcess.start(runtimeService(), "KASSE-1", "FBS-561-1", "561");
-    return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("KASSE-1").singleResult();
-  }
+    private static ProcessInstance start() {
+        LibraryPaymentProcess.start(runtimeService(), "KASSE-1", "FBS-561-1", "561");
+        return runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("KASSE-1")
+                .singleResult();
+    }
 }

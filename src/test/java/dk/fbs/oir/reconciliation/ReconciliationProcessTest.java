@@ -31,118 +31,153 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** processes/reconciliation.bpmn and reconciliation-difference.bpmn with dmn/reconciliation-handling.dmn. */
-@Deployment(resources = {"processes/reconciliation.bpmn", "processes/reconciliation-difference.bpmn",
-    "dmn/reconciliation-handling.dmn", "forms/resolve-difference.form", "dmn/task-due-dates.dmn"})
+@Deployment(
+        resources = {
+            "processes/reconciliation.bpmn",
+            "processes/reconciliation-difference.bpmn",
+            "dmn/reconciliation-handling.dmn",
+            "forms/resolve-difference.form",
+            "dmn/task-due-dates.dmn"
+        })
 class ReconciliationProcessTest {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0)
+            .build();
 
-  private final List<String> reconciled = new ArrayList<>();
-  private final List<String> recorded = new ArrayList<>();
-  private JavaDelegate resend;
+    private final List<String> reconciled = new ArrayList<>();
+    private final List<String> recorded = new ArrayList<>();
+    private JavaDelegate resend;
 
-  @BeforeEach
-  void standIns() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    ReconciliationSettings settings = new ReconciliationSettings();
-    settings.setCycle("R/PT24H");
-    Mocks.register("reconciliationSettings", settings);
-    Mocks.register("planReconciliation", new Plan());
-    Mocks.register("reconcileMunicipality", (JavaDelegate) execution ->
-        reconciled.add(execution.getVariable("municipalityCode") + " " + execution.getVariable("reconciliationDay")));
-    Mocks.register("resendClaim", (JavaDelegate) execution -> resend.execute(execution));
-    Mocks.register("recordRepair", (JavaDelegate) execution -> recorded.add("repair " + execution.getVariable("repair")));
-    Mocks.register("recordResolution", (JavaDelegate) execution ->
-        recorded.add("resolution " + execution.getVariable("resolutionDecision")));
-    Mocks.register("taskInputCheck", (TaskListener) task -> { });
-    Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
-    Mocks.register("reconciliationFacts", (TaskListener) task -> { });
-  }
-
-  /** Stands in for {@link PlanReconciliationDelegate}: yesterday is 2026-11-20; three municipalities are live. */
-  public static class Plan implements JavaDelegate {
-    @Override
-    public void execute(DelegateExecution execution) {
-      if (execution.getVariable("reconciliationDay") == null) {
-        execution.setVariable("reconciliationDay", "2026-11-20");
-      }
+    @BeforeEach
+    void standIns() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        ReconciliationSettings settings = new ReconciliationSettings();
+        settings.setCycle("R/PT24H");
+        Mocks.register("reconciliationSettings", settings);
+        Mocks.register("planReconciliation", new Plan());
+        Mocks.register("reconcileMunicipality", (JavaDelegate) execution -> reconciled.add(
+                execution.getVariable("municipalityCode") + " " + execution.getVariable("reconciliationDay")));
+        Mocks.register("resendClaim", (JavaDelegate) execution -> resend.execute(execution));
+        Mocks.register(
+                "recordRepair", (JavaDelegate) execution -> recorded.add("repair " + execution.getVariable("repair")));
+        Mocks.register("recordResolution", (JavaDelegate)
+                execution -> recorded.add("resolution " + execution.getVariable("resolutionDecision")));
+        Mocks.register("taskInputCheck", (TaskListener) task -> {});
+        Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
+        Mocks.register("reconciliationFacts", (TaskListener) task -> {});
     }
 
-    public List<String> municipalities(DelegateExecution execution) {
-      Object only = execution.getVariable("onlyMunicipality");
-      return only != null ? List.of((String) only) : List.of("101", "561", "621");
+    /** Stands in for {@link PlanReconciliationDelegate}: yesterday is 2026-11-20; three municipalities are live. */
+    public static class Plan implements JavaDelegate {
+        @Override
+        public void execute(DelegateExecution execution) {
+            if (execution.getVariable("reconciliationDay") == null) {
+                execution.setVariable("reconciliationDay", "2026-11-20");
+            }
+        }
+
+        public List<String> municipalities(DelegateExecution execution) {
+            Object only = execution.getVariable("onlyMunicipality");
+            return only != null ? List.of((String) only) : List.of("101", "561", "621");
+        }
     }
-  }
 
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    BpmnAwareTests.reset();
-  }
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
 
-  @Test
-  void theDailyTimerReconcilesEveryLiveMunicipalityInItsOwnJob() {
-    execute(managementService().createJobQuery().timers().singleResult());
-    List<org.camunda.bpm.engine.runtime.Job> perMunicipality = managementService().createJobQuery().executable().list();
-    perMunicipality.forEach(BpmnAwareTests::execute);
+    @Test
+    void theDailyTimerReconcilesEveryLiveMunicipalityInItsOwnJob() {
+        execute(managementService().createJobQuery().timers().singleResult());
+        List<org.camunda.bpm.engine.runtime.Job> perMunicipality =
+                managementService().createJobQuery().executable().list();
+        perMunicipality.forEach(BpmnAwareTests::execute);
 
-    assertThat(reconciled).containsExactlyInAnyOrder("101 2026-11-20", "561 2026-11-20", "621 2026-11-20");
-    assertThat(historyService().createHistoricActivityInstanceQuery()
-        .activityId(EndEvent_ReconciliationDone.id()).count()).isEqualTo(1);
-    assertThat(managementService().createJobQuery().timers().count()).as("tomorrow's run").isEqualTo(1);
-  }
+        assertThat(reconciled).containsExactlyInAnyOrder("101 2026-11-20", "561 2026-11-20", "621 2026-11-20");
+        assertThat(historyService()
+                        .createHistoricActivityInstanceQuery()
+                        .activityId(EndEvent_ReconciliationDone.id())
+                        .count())
+                .isEqualTo(1);
+        assertThat(managementService().createJobQuery().timers().count())
+                .as("tomorrow's run")
+                .isEqualTo(1);
+    }
 
-  @Test
-  void anOperatorCanAskForOneMunicipalityAndDay() {
-    ProcessInstance pi = ReconciliationProcess.request(runtimeService(), "561", LocalDate.of(2026, 11, 1));
+    @Test
+    void anOperatorCanAskForOneMunicipalityAndDay() {
+        ProcessInstance pi = ReconciliationProcess.request(runtimeService(), "561", LocalDate.of(2026, 11, 1));
 
-    assertThat(pi).isWaitingAt(Task_ReconcileMunicipality.id() + "#multiInstanceBody");
-    managementService().createJobQuery().executable().list().forEach(BpmnAwareTests::execute);
-    assertThat(pi).isEnded().hasPassed(StartEvent_ReconciliationRequested.id(), EndEvent_ReconciliationDone.id());
-    assertThat(reconciled).containsExactly("561 2026-11-01");
-  }
+        assertThat(pi).isWaitingAt(Task_ReconcileMunicipality.id() + "#multiInstanceBody");
+        managementService().createJobQuery().executable().list().forEach(BpmnAwareTests::execute);
+        assertThat(pi).isEnded().hasPassed(StartEvent_ReconciliationRequested.id(), EndEvent_ReconciliationDone.id());
+        assertThat(reconciled).containsExactly("561 2026-11-01");
+    }
 
-  @Test
-  void aLostClaimWithNoHistoryIsResentAutomatically() {
-    resend = execution -> execution.setVariable("repair", Resolution.CLAIM_RESENT.name());
-    ProcessInstance pi = startDifference(DifferenceKind.MISSING_IN_DEBTOR_SYSTEM, "INVOICED", true);
+    @Test
+    void aLostClaimWithNoHistoryIsResentAutomatically() {
+        resend = execution -> execution.setVariable("repair", Resolution.CLAIM_RESENT.name());
+        ProcessInstance pi = startDifference(DifferenceKind.MISSING_IN_DEBTOR_SYSTEM, "INVOICED", true);
 
-    assertThat(pi).isWaitingAt(Task_ResendClaim.id());
-    execute(job());
-    assertThat(pi).isEnded().hasPassed(Task_ChooseHandling.id(), Task_RecordRepair.id(), EndEvent_Repaired.id());
-    assertThat(recorded).containsExactly("repair CLAIM_RESENT");
-  }
+        assertThat(pi).isWaitingAt(Task_ResendClaim.id());
+        execute(job());
+        assertThat(pi).isEnded().hasPassed(Task_ChooseHandling.id(), Task_RecordRepair.id(), EndEvent_Repaired.id());
+        assertThat(recorded).containsExactly("repair CLAIM_RESENT");
+    }
 
-  @Test
-  void aRefusedRepairGoesToTheCaseworker() {
-    resend = execution -> {
-      throw new BpmnError(ReconciliationProcess.ERROR_REPAIR_FAILED, "KMD Opus afviste fordringen: Debitor er ukendt");
-    };
-    ProcessInstance pi = startDifference(DifferenceKind.MISSING_IN_DEBTOR_SYSTEM, "SUBMITTED", true);
-    execute(job(pi));
+    @Test
+    void aRefusedRepairGoesToTheCaseworker() {
+        resend = execution -> {
+            throw new BpmnError(
+                    ReconciliationProcess.ERROR_REPAIR_FAILED, "KMD Opus afviste fordringen: Debitor er ukendt");
+        };
+        ProcessInstance pi = startDifference(DifferenceKind.MISSING_IN_DEBTOR_SYSTEM, "SUBMITTED", true);
+        execute(job(pi));
 
-    assertThat(pi).isWaitingAt(UserTask_ResolveDifference.id())
-        .variables().containsEntry("repairFailure", "KMD Opus afviste fordringen: Debitor er ukendt");
-    complete(task(pi), withVariables("resolutionDecision", "CORRECTED_IN_DEBTOR_SYSTEM", "resolutionNote", "Oprettet manuelt"));
-    assertThat(pi).isEnded().hasPassed(BoundaryEvent_RepairFailed.id(), EndEvent_Resolved.id());
-  }
+        assertThat(pi)
+                .isWaitingAt(UserTask_ResolveDifference.id())
+                .variables()
+                .containsEntry("repairFailure", "KMD Opus afviste fordringen: Debitor er ukendt");
+        complete(
+                task(pi),
+                withVariables(
+                        "resolutionDecision", "CORRECTED_IN_DEBTOR_SYSTEM", "resolutionNote", "Oprettet manuelt"));
+        assertThat(pi).isEnded().hasPassed(BoundaryEvent_RepairFailed.id(), EndEvent_Resolved.id());
+    }
 
-  @Test
-  void everyOtherDifferenceIsACaseworkerTaskOfItsMunicipality() {
-    ProcessInstance pi = startDifference(DifferenceKind.AMOUNT_DIFFERS, "INVOICED", true);
+    @Test
+    void everyOtherDifferenceIsACaseworkerTaskOfItsMunicipality() {
+        ProcessInstance pi = startDifference(DifferenceKind.AMOUNT_DIFFERS, "INVOICED", true);
 
-    assertThat(pi).isWaitingAt(UserTask_ResolveDifference.id());
-    assertThat(task()).hasCandidateGroup("sagsbehandler-561").hasName("Afklar afstemningsdifference");
-    complete(task(), withVariables("resolutionDecision", "NO_CORRECTION", "resolutionNote", "Kendt afrunding"));
-    assertThat(pi).isEnded().hasPassed(Task_RecordResolution.id(), EndEvent_Resolved.id());
-    assertThat(recorded).containsExactly("resolution NO_CORRECTION");
-  }
+        assertThat(pi).isWaitingAt(UserTask_ResolveDifference.id());
+        assertThat(task()).hasCandidateGroup("sagsbehandler-561").hasName("Afklar afstemningsdifference");
+        complete(task(), withVariables("resolutionDecision", "NO_CORRECTION", "resolutionNote", "Kendt afrunding"));
+        assertThat(pi).isEnded().hasPassed(Task_RecordResolution.id(), EndEvent_Resolved.id());
+        assertThat(recorded).containsExactly("resolution NO_CORRECTION");
+    }
 
-  private static ProcessInstance startDifference(DifferenceKind kind, String chargeStatus, boolean untouched) {
-    Difference d = new Difference(7, "561", DebtorSystem.PRISME_2009, kind, "FBS-561-1", "C1", null, "ours", "theirs",
-        null, LocalDate.of(2026, 11, 20), "OPEN", null, null, null, null);
-    return ReconciliationProcess.startDifference(runtimeService(), d, chargeStatus, untouched);
-  }
+    private static ProcessInstance startDifference(DifferenceKind kind, String chargeStatus, boolean untouched) {
+        Difference d = new Difference(
+                7,
+                "561",
+                DebtorSystem.PRISME_2009,
+                kind,
+                "FBS-561-1",
+                "C1",
+                null,
+                "ours",
+                "theirs",
+                null,
+                LocalDate.of(2026, 11, 20),
+                "OPEN",
+                null,
+                null,
+                null,
+                null);
+        return ReconciliationProcess.startDifference(runtimeService(), d, chargeStatus, untouched);
+    }
 }

@@ -20,65 +20,75 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 class RememberedLoginsTest {
 
-  private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  private final MutableClock clock = new MutableClock();
-  private final AtomicInteger checks = new AtomicInteger();
-  private final RememberedLogins logins = new RememberedLogins(counting(passwords()), Duration.ofMinutes(5), clock);
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final MutableClock clock = new MutableClock();
+    private final AtomicInteger checks = new AtomicInteger();
+    private final RememberedLogins logins = new RememberedLogins(counting(passwords()), Duration.ofMinutes(5), clock);
 
-  @Test
-  void aRepeatedLoginIsCheckedOnceWithTheSameRoles() {
-    assertThat(roles(logins.authenticate(login("fbs", "secret")))).containsExactly("ROLE_FBS");
-    assertThat(roles(logins.authenticate(login("fbs", "secret")))).containsExactly("ROLE_FBS");
-    assertThat(checks).hasValue(1);
-  }
-
-  @Test
-  void aWrongPasswordIsAlwaysCheckedAndRefused() {
-    logins.authenticate(login("fbs", "secret"));
-    for (int i = 0; i < 2; i++) {
-      assertThatThrownBy(() -> logins.authenticate(login("fbs", "guess"))).isInstanceOf(BadCredentialsException.class);
+    @Test
+    void aRepeatedLoginIsCheckedOnceWithTheSameRoles() {
+        assertThat(roles(logins.authenticate(login("fbs", "secret")))).containsExactly("ROLE_FBS");
+        assertThat(roles(logins.authenticate(login("fbs", "secret")))).containsExactly("ROLE_FBS");
+        assertThat(checks).hasValue(1);
     }
-    assertThat(checks).hasValue(3);
-    assertThatThrownBy(() -> logins.authenticate(login("drift", "secret"))).isInstanceOf(BadCredentialsException.class);
-  }
 
-  @Test
-  void aLoginIsRememberedForFiveMinutes() {
-    logins.authenticate(login("fbs", "secret"));
-    clock.advance(Duration.ofMinutes(5));
-    logins.authenticate(login("fbs", "secret"));
-    assertThat(checks).hasValue(2);
-  }
+    @Test
+    void aWrongPasswordIsAlwaysCheckedAndRefused() {
+        logins.authenticate(login("fbs", "secret"));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> logins.authenticate(login("fbs", "guess")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(checks).hasValue(3);
+        assertThatThrownBy(() -> logins.authenticate(login("drift", "secret")))
+                .isInstanceOf(BadCredentialsException.class);
+    }
 
-  private AuthenticationProvider passwords() {
-    InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
-        User.withUsername("fbs").password(encoder.encode("secret")).roles("FBS").build(),
-        User.withUsername("drift").password(encoder.encode("other")).roles("OPERATOR").build());
-    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-    provider.setPasswordEncoder(encoder);
-    return provider;
-  }
+    @Test
+    void aLoginIsRememberedForFiveMinutes() {
+        logins.authenticate(login("fbs", "secret"));
+        clock.advance(Duration.ofMinutes(5));
+        logins.authenticate(login("fbs", "secret"));
+        assertThat(checks).hasValue(2);
+    }
 
-  private AuthenticationProvider counting(AuthenticationProvider provider) {
-    return new AuthenticationProvider() {
-      @Override
-      public Authentication authenticate(Authentication authentication) {
-        checks.incrementAndGet();
-        return provider.authenticate(authentication);
-      }
+    private AuthenticationProvider passwords() {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
+                User.withUsername("fbs")
+                        .password(encoder.encode("secret"))
+                        .roles("FBS")
+                        .build(),
+                User.withUsername("drift")
+                        .password(encoder.encode("other"))
+                        .roles("OPERATOR")
+                        .build());
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return provider;
+    }
 
-      @Override
-      public boolean supports(Class<?> authentication) {
-        return provider.supports(authentication);
-      }
-    };
-  }
+    private AuthenticationProvider counting(AuthenticationProvider provider) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                checks.incrementAndGet();
+                return provider.authenticate(authentication);
+            }
 
-  private static UsernamePasswordAuthenticationToken login(String username, String password) {
-    return UsernamePasswordAuthenticationToken.unauthenticated(username, password);
-  }
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return provider.supports(authentication);
+            }
+        };
+    }
 
-  private static java.util.List<String> roles(Authentication authentication) {
-    return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-  }
+    private static UsernamePasswordAuthenticationToken login(String username, String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+    }
+
+    private static java.util.List<String> roles(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
+    }
 }

@@ -22,101 +22,125 @@ import org.springframework.context.annotation.Bean;
  */
 public final class SimulatorTestControls {
 
-  @TestConfiguration(proxyBeanMethods = false)
-  public static class Registration {
-    @Bean
-    SimulatorTestControls simulatorTestControls(SimulatorClock clock, SimulatedDunning dunning,
-        SimulatorProperties properties, SimulatorStore store, SimulatorPush push) {
-      return new SimulatorTestControls(clock, dunning, properties, store, push);
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Registration {
+        @Bean
+        SimulatorTestControls simulatorTestControls(
+                SimulatorClock clock,
+                SimulatedDunning dunning,
+                SimulatorProperties properties,
+                SimulatorStore store,
+                SimulatorPush push) {
+            return new SimulatorTestControls(clock, dunning, properties, store, push);
+        }
     }
-  }
 
-  private record Dunning(int reminders, BigDecimal writeOffBelow, Duration eventDelay) {}
+    private record Dunning(int reminders, BigDecimal writeOffBelow, Duration eventDelay) {}
 
-  private final SimulatorClock clock;
-  private final SimulatedDunning dunning;
-  private final SimulatorProperties properties;
-  private final SimulatorStore store;
-  private final SimulatorPush push;
-  private final Map<DebtorSystem, Dunning> configured = new EnumMap<>(DebtorSystem.class);
+    private final SimulatorClock clock;
+    private final SimulatedDunning dunning;
+    private final SimulatorProperties properties;
+    private final SimulatorStore store;
+    private final SimulatorPush push;
+    private final Map<DebtorSystem, Dunning> configured = new EnumMap<>(DebtorSystem.class);
 
-  SimulatorTestControls(SimulatorClock clock, SimulatedDunning dunning, SimulatorProperties properties,
-      SimulatorStore store, SimulatorPush push) {
-    this.push = push;
-    this.clock = clock;
-    this.dunning = dunning;
-    this.properties = properties;
-    this.store = store;
-    for (DebtorSystem system : DebtorSystem.values()) {
-      SimulatorProperties.Behaviour b = properties.behaviour(system);
-      configured.put(system, new Dunning(b.getReminders(), b.getWriteOffBelow(), b.getEventDelay()));
+    SimulatorTestControls(
+            SimulatorClock clock,
+            SimulatedDunning dunning,
+            SimulatorProperties properties,
+            SimulatorStore store,
+            SimulatorPush push) {
+        this.push = push;
+        this.clock = clock;
+        this.dunning = dunning;
+        this.properties = properties;
+        this.store = store;
+        for (DebtorSystem system : DebtorSystem.values()) {
+            SimulatorProperties.Behaviour b = properties.behaviour(system);
+            configured.put(system, new Dunning(b.getReminders(), b.getWriteOffBelow(), b.getEventDelay()));
+        }
     }
-  }
 
-  /** Days pass, one at a time, with the debtor systems' nightly dunning. */
-  public void advanceDays(int days) {
-    dunning.passDays(days);
-  }
+    /** Days pass, one at a time, with the debtor systems' nightly dunning. */
+    public void advanceDays(int days) {
+        dunning.passDays(days);
+    }
 
-  /** Days pass until the day after the charge's last day to pay. */
-  public void advancePastDeadline(JsonNode charge) {
-    LocalDate lastPayDate = LocalDate.parse(charge.get("lastPayDate").asText());
-    advanceDays((int) Math.max(1, lastPayDate.toEpochDay() - LocalDate.now(clock).toEpochDay() + 1));
-  }
+    /** Days pass until the day after the charge's last day to pay. */
+    public void advancePastDeadline(JsonNode charge) {
+        LocalDate lastPayDate = LocalDate.parse(charge.get("lastPayDate").asText());
+        advanceDays((int)
+                Math.max(1, lastPayDate.toEpochDay() - LocalDate.now(clock).toEpochDay() + 1));
+    }
 
-  public void atLeastTwoReminders(DebtorSystem system) {
-    SimulatorProperties.Behaviour b = properties.behaviour(system);
-    b.setReminders(Math.max(2, b.getReminders()));
-  }
+    public void atLeastTwoReminders(DebtorSystem system) {
+        SimulatorProperties.Behaviour b = properties.behaviour(system);
+        b.setReminders(Math.max(2, b.getReminders()));
+    }
 
-  public void writeOffEverything(DebtorSystem system) {
-    properties.behaviour(system).setWriteOffBelow(new BigDecimal("1000000.00"));
-  }
+    public void writeOffEverything(DebtorSystem system) {
+        properties.behaviour(system).setWriteOffBelow(new BigDecimal("1000000.00"));
+    }
 
-  /** The debtor system's events are published this long after they happened. */
-  public void delayEvents(DebtorSystem system, Duration delay) {
-    properties.behaviour(system).setEventDelay(delay);
-  }
+    /** The debtor system's events are published this long after they happened. */
+    public void delayEvents(DebtorSystem system, Duration delay) {
+        properties.behaviour(system).setEventDelay(delay);
+    }
 
-  /** The debtor system goes on, but its events are not published for a year. */
-  public void stopPublishing(DebtorSystem system) {
-    properties.behaviour(system).setEventDelay(Duration.ofDays(365));
-  }
+    /** The debtor system goes on, but its events are not published for a year. */
+    public void stopPublishing(DebtorSystem system) {
+        properties.behaviour(system).setEventDelay(Duration.ofDays(365));
+    }
 
-  /** The debtor system publishes again, and what it held back is published now. */
-  public void publishEverything(DebtorSystem system) {
-    properties.behaviour(system).setEventDelay(configured.get(system).eventDelay());
-    store.jdbc.queryForList("update sim_event set visible_at = occurred_at where debtor_system = ?"
-            + " and visible_at > occurred_at returning municipality_code", String.class, system.name())
-        .stream().distinct().forEach(municipality -> push.published(system, municipality));
-  }
+    /** The debtor system publishes again, and what it held back is published now. */
+    public void publishEverything(DebtorSystem system) {
+        properties.behaviour(system).setEventDelay(configured.get(system).eventDelay());
+        store
+                .jdbc
+                .queryForList(
+                        "update sim_event set visible_at = occurred_at where debtor_system = ?"
+                                + " and visible_at > occurred_at returning municipality_code",
+                        String.class,
+                        system.name())
+                .stream()
+                .distinct()
+                .forEach(municipality -> push.published(system, municipality));
+    }
 
-  /** Every event the debtor system made for a charge, published or not, in its order. */
-  public List<DebtorEvent> eventsOf(String fbsChargeId) {
-    return store.jdbc.query("select * from sim_event where fbs_charge_id = ? order by seq",
-        (rs, i) -> new DebtorEvent(rs.getLong("seq"), EventKind.ofOirName(rs.getString("kind")),
-            rs.getString("claim_id"), rs.getString("fbs_charge_id"), rs.getString("municipality_code"),
-            rs.getObject("amount_ore") == null ? null : Money.ofOre(rs.getLong("amount_ore")),
-            Money.ofOre(rs.getLong("balance_ore")), ClaimStatus.ofOirName(rs.getString("state")),
-            rs.getObject("due_date", LocalDate.class), rs.getObject("last_pay_date", LocalDate.class),
-            rs.getObject("reminder_no", Integer.class), rs.getObject("occurred_at", OffsetDateTime.class),
-            rs.getString("text")),
-        fbsChargeId);
-  }
+    /** Every event the debtor system made for a charge, published or not, in its order. */
+    public List<DebtorEvent> eventsOf(String fbsChargeId) {
+        return store.jdbc.query(
+                "select * from sim_event where fbs_charge_id = ? order by seq",
+                (rs, i) -> new DebtorEvent(
+                        rs.getLong("seq"),
+                        EventKind.ofOirName(rs.getString("kind")),
+                        rs.getString("claim_id"),
+                        rs.getString("fbs_charge_id"),
+                        rs.getString("municipality_code"),
+                        rs.getObject("amount_ore") == null ? null : Money.ofOre(rs.getLong("amount_ore")),
+                        Money.ofOre(rs.getLong("balance_ore")),
+                        ClaimStatus.ofOirName(rs.getString("state")),
+                        rs.getObject("due_date", LocalDate.class),
+                        rs.getObject("last_pay_date", LocalDate.class),
+                        rs.getObject("reminder_no", Integer.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("text")),
+                fbsChargeId);
+    }
 
-  /** The simulator's time now. */
-  public OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
-  }
+    /** The simulator's time now. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
 
-  /** Back to the configured behaviour and the application's clock. */
-  public void reset() {
-    clock.reset();
-    configured.forEach((system, d) -> {
-      SimulatorProperties.Behaviour b = properties.behaviour(system);
-      b.setReminders(d.reminders());
-      b.setWriteOffBelow(d.writeOffBelow());
-      b.setEventDelay(d.eventDelay());
-    });
-  }
+    /** Back to the configured behaviour and the application's clock. */
+    public void reset() {
+        clock.reset();
+        configured.forEach((system, d) -> {
+            SimulatorProperties.Behaviour b = properties.behaviour(system);
+            b.setReminders(d.reminders());
+            b.setWriteOffBelow(d.writeOffBelow());
+            b.setEventDelay(d.eventDelay());
+        });
+    }
 }

@@ -1,40 +1,25 @@
 package dk.fbs.oir.bench;
 
-import java.text.ParseException;
-import java.time.LocalDateTime;
-import java.util.HashMap;
 import dk.fbs.oir.Application;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.routing.Route;
 import dk.fbs.oir.routing.RoutingService;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -55,279 +40,306 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class ChargeBenchmark {
 
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final Report report;
 
-  private final BenchOptions options;
-  private final PrintStream out;
-  private final Report report;
+    private ConfigurableApplicationContext app;
+    private SimulatorProcess simulator;
+    private JdbcTemplate jdbc;
+    private JdbcTemplate simulatorJdbc;
+    private URI chargesUri;
+    private String authorization;
+    private ChargeLoad load;
+    private List<String> municipalities;
+    private Map<String, Route> routes;
+    private final HeapSampler heap = new HeapSampler();
 
-  private ConfigurableApplicationContext app;
-  private SimulatorProcess simulator;
-  private JdbcTemplate jdbc;
-  private JdbcTemplate simulatorJdbc;
-  private URI chargesUri;
-  private String authorization;
-  private ChargeLoad load;
-  private List<String> municipalities;
-  private Map<String, Route> routes;
-  private final HeapSampler heap = new HeapSampler();
-
-  private ChargeBenchmark(BenchOptions options, PrintStream out) {
-    this.options = options;
-    this.out = out;
-    this.report = new Report(out);
-  }
-
-  public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.parse(args);
-    int status = 0;
-    try {
-      new ChargeBenchmark(options, System.out).run();
-    } catch (Exception | AssertionError e) {
-      e.printStackTrace();
-      status = 1;
+    private ChargeBenchmark(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.report = new Report(out);
     }
-    System.exit(status);
-  }
 
-  private void run() throws Exception {
-    String database = BenchDatabases.newName();
-    BenchDatabases.dropLeftovers();
-    BenchDatabases.createDatabase(database);
-    BenchDatabases.createDatabase(database + "_sim");
-    try {
-      report.header(options, database);
-      simulator = SimulatorProcess.start(BenchDatabases.SERVER + database + "_sim", options.answerDelay());
-      start(database);
-      simulator.awaitReady(Duration.ofMinutes(5));
-      simulatorJdbc = new JdbcTemplate(new DriverManagerDataSource(BenchDatabases.SERVER + database + "_sim", "postgres", ""));
-      classifyMunicipalities();
-      warmUp();
-      if (options.engine()) {
-        engine();
-      }
-      if (options.baseline()) {
-        baseline();
-      }
-      report.summary();
-    } finally {
-      if (app != null) {
-        app.close();
-      }
-      if (simulator != null) {
-        simulator.close();
-      }
-      if (!options.keepDatabase()) {
-        BenchDatabases.dropDatabase(database);
-        BenchDatabases.dropDatabase(database + "_sim");
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- set-up
-
-  private void start(String database) {
-    Map<String, String> props = new LinkedHashMap<>();
-    // production-like: no simulator, no demo; the debtor systems are the simulator's process
-    props.put("spring.profiles.active", "bench");
-    props.put("spring.datasource.url", BenchDatabases.SERVER + database);
-    props.put("spring.datasource.username", "postgres");
-    props.put("spring.datasource.password", "");
-    props.put("server.port", "0");
-    props.put("security.clients[0].username", "bench");
-    props.put("security.clients[0].password",
-        options.bcrypt() ? "{bcrypt}" + new BCryptPasswordEncoder().encode("bench") : "{noop}bench");
-    props.put("security.clients[0].roles[0]", "FBS");
-    for (DebtorSystem system : DebtorSystem.values()) {
-      props.put("oir.endpoints." + system.slug() + ".url", simulator.url(system.slug()));
-    }
-    props.put("logging.file.name", "target/bench/app.log");
-    props.put("logging.threshold.console", "WARN");
-    for (String arg : options.springArgs()) {
-      String kv = arg.substring(2);
-      int eq = kv.indexOf('=');
-      props.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-    }
-    String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    long t0 = System.nanoTime();
-    app = new SpringApplicationBuilder(Application.class).run(args);
-    out.printf(Locale.ROOT, "application started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    jdbc = new JdbcTemplate(app.getBean(DataSource.class));
-    String port = app.getEnvironment().getRequiredProperty("local.server.port");
-    chargesUri = URI.create("http://localhost:" + port + "/api/v1/charges");
-    authorization = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
-    report.setting("history level", app.getEnvironment().getProperty("camunda.bpm.history-level"));
-    report.setting("job executor", "core " + app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size")
-        + ", max " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size")
-        + ", queue " + app.getEnvironment().getProperty("camunda.bpm.job-execution.queue-capacity")
-        + ", per acquisition " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition"));
-    report.setting("hikari pool", app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size"));
-  }
-
-  /** Every municipality of the register, routed as a charge of yesterday would be. */
-  private void classifyMunicipalities() throws IOException {
-    RoutingService routing = app.getBean(RoutingService.class);
-    routes = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(Path.of("src/test/resources/routing/municipalities.csv"))) {
-      String code = line.split(";")[0];
-      if (code.matches("\\d{3}")) {
-        routes.put(code, routing.route(code, ChargeLoad.OCCURRED_ON));
-      }
-    }
-    municipalities = routes.entrySet().stream()
-        .filter(e -> options.allMunicipalities() || e.getValue() != Route.FBS_INTERNAL)
-        .map(Map.Entry::getKey).toList();
-    long live = routes.values().stream().filter(r -> r != Route.FBS_INTERNAL).count();
-    report.setting("municipalities", routes.size() + " in the register, " + live + " live, "
-        + (routes.size() - live) + " not enrolled (FBS_INTERNAL: no SOAP call, status HANDLED_IN_FBS); charges spread over "
-        + municipalities.size());
-    load = new ChargeLoad(chargesUri, authorization, options.clients(), municipalities);
-  }
-
-  /** The JIT compiles the hot paths before anything is measured. */
-  private void warmUp() throws Exception {
-    if (options.warmup() <= 0) {
-      return;
-    }
-    long t0 = System.nanoTime();
-    if (options.engine()) {
-      ChargeLoad.Intake intake = load.post("W", options.warmup(), 0);
-      awaitDone("W", options.warmup(), Instant.now());
-      if (intake.errors.get() > 0) {
-        throw new IllegalStateException("Warm-up: " + intake.errors + " failed posts, e.g. " + intake.firstError);
-      }
-    }
-    if (options.baseline()) {
-      Baseline.createTable(jdbc);
-      new Baseline(app, jdbc, routes).run("BW", options.warmup(), options.baselineThreads(), municipalities);
-    }
-    awaitIdleJobs();
-    out.printf(Locale.ROOT, "warm-up: %d charges in %.1f s%n", options.warmup(), (System.nanoTime() - t0) / 1e9);
-  }
-
-  // ---------------------------------------------------------------- the engine
-
-  private void engine() throws Exception {
-    resetSimulator();
-    DbStats idle = DbStats.measure(jdbc);
-    GcStats gc0 = GcStats.now();
-    CpuStats cpu0 = cpu();
-    heap.start();
-    Recording recording = options.jfr() ? startRecording() : null;
-    Instant start = Instant.now();
-    long t0 = System.nanoTime();
-    ChargeLoad.Intake intake = load.post("E", options.n(), options.rate());
-    double intakeSeconds = (intake.endNanos - t0) / 1e9;
-    report.intake(options.n(), intakeSeconds, intake);
-    Instant lastDone = awaitDone("E", options.n(), start);
-    CpuStats cpu = cpu().minus(cpu0);
-    double engineSeconds = Duration.between(start, lastDone).toNanos() / 1e9;
-    awaitIdleJobs();
-    long peak = heap.stop();
-    if (recording != null) {
-      recording.dump(Path.of("target/bench/engine.jfr"));
-      recording.close();
-      out.println("profile:  target/bench/engine.jfr (bench/jfr-breakdown.py target/bench/engine.jfr)");
-    }
-    GcStats gc = GcStats.now().minus(gc0);
-    report.engine(engineSeconds, options.n(), peak, gc);
-    report.cpu(cpu, options.n());
-    DbStats after = DbStats.measure(jdbc);
-    report.database(idle, after, options.n());
-    jdbc.execute("vacuum act_ru_job, act_ru_execution, act_ru_variable, act_ru_event_subscr, act_ru_meter_log");
-    report.runtimeAfterVacuum(idle, DbStats.measure(jdbc), options.n());
-  }
-
-  private CpuStats cpu() {
-    return CpuStats.now(simulator.pid(), jdbc);
-  }
-
-  /**
-   * A CPU profile of the engine phase only: JFR's "default" settings (its "profile" settings
-   * doubled the application's CPU) with a CPU sample every 10 ms.
-   */
-  private static Recording startRecording() throws IOException, ParseException {
-    var settings = new HashMap<>(Configuration.getConfiguration("default").getSettings());
-    settings.put("jdk.ExecutionSample#period", "10 ms");
-    Recording recording = new Recording(settings);
-    recording.start();
-    return recording;
-  }
-
-  private void resetSimulator() {
-    simulatorJdbc.execute("truncate sim_claim, sim_request, sim_posting, sim_event");
-    simulatorJdbc.execute("vacuum analyze");
-    jdbc.execute("vacuum analyze");
-  }
-
-  /**
-   * Waits until every charge of the prefix has left RECEIVED: SUBMITTED to its debtor system (or
-   * HANDLED_IN_FBS for a municipality that is not live). Returns the moment the last one changed.
-   */
-  private Instant awaitDone(String prefix, int n, Instant start) throws InterruptedException {
-    String like = "BENCH-" + prefix + "-%";
-    long deadline = System.nanoTime() + options.timeout().toNanos();
-    long lastPrint = System.nanoTime();
-    while (true) {
-      Map<String, Object> counts = jdbc.queryForMap("select count(*) filter (where status = 'SUBMITTED') submitted,"
-          + " count(*) filter (where status = 'HANDLED_IN_FBS') internal,"
-          + " count(*) filter (where status not in ('RECEIVED', 'SUBMITTED', 'HANDLED_IN_FBS')) other,"
-          + " max(updated_at) filter (where status <> 'RECEIVED') last from charge where fbs_charge_id like ?", like);
-      long submitted = ((Number) counts.get("submitted")).longValue();
-      long internal = ((Number) counts.get("internal")).longValue();
-      long other = ((Number) counts.get("other")).longValue();
-      if (other > 0) {
-        throw new IllegalStateException(other + " charges neither SUBMITTED nor HANDLED_IN_FBS (rejected? incident?)");
-      }
-      if (submitted + internal == n) {
-        if (!"W".equals(prefix)) {
-          report.outcome(submitted, internal);
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        int status = 0;
+        try {
+            new ChargeBenchmark(options, System.out).run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
         }
-        return ((Timestamp) counts.get("last")).toInstant();
-      }
-      if (System.nanoTime() > deadline) {
-        Long incidents = jdbc.queryForObject("select count(*) from act_ru_incident", Long.class);
-        throw new IllegalStateException("Timeout: " + (submitted + internal) + " of " + n + " done, incidents: " + incidents);
-      }
-      if (System.nanoTime() - lastPrint > 10_000_000_000L) {
-        Long jobs = jdbc.queryForObject("select count(*) from act_ru_job", Long.class);
-        out.printf(Locale.ROOT, "  %5.0f s: %d of %d done, %d jobs%n",
-            Duration.between(start, Instant.now()).toMillis() / 1e3, submitted + internal, n, jobs);
-        lastPrint = System.nanoTime();
-      }
-      Thread.sleep(500);
+        System.exit(status);
     }
-  }
 
-  /**
-   * Waits until no charge has a job left (debtor-sync's timer and its own jobs come and go every
-   * minute and are not counted).
-   */
-  private void awaitIdleJobs() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    String chargeJobs = "from act_ru_job where process_def_key_ = 'charge'";
-    while (jdbc.queryForObject("select count(*) " + chargeJobs, Long.class) > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Jobs of charges left after the batch: " + jdbc.queryForList(
-            "select type_, handler_type_, retries_, left(exception_msg_, 200) msg, count(*) " + chargeJobs
-                + " group by 1, 2, 3, 4"));
-      }
-      Thread.sleep(200);
+    private void run() throws Exception {
+        String database = BenchDatabases.newName();
+        BenchDatabases.dropLeftovers();
+        BenchDatabases.createDatabase(database);
+        BenchDatabases.createDatabase(database + "_sim");
+        try {
+            report.header(options, database);
+            simulator = SimulatorProcess.start(BenchDatabases.SERVER + database + "_sim", options.answerDelay());
+            start(database);
+            simulator.awaitReady(Duration.ofMinutes(5));
+            simulatorJdbc = new JdbcTemplate(
+                    new DriverManagerDataSource(BenchDatabases.SERVER + database + "_sim", "postgres", ""));
+            classifyMunicipalities();
+            warmUp();
+            if (options.engine()) {
+                engine();
+            }
+            if (options.baseline()) {
+                baseline();
+            }
+            report.summary();
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            if (simulator != null) {
+                simulator.close();
+            }
+            if (!options.keepDatabase()) {
+                BenchDatabases.dropDatabase(database);
+                BenchDatabases.dropDatabase(database + "_sim");
+            }
+        }
     }
-  }
 
-  // ---------------------------------------------------------------- the baseline
+    // ---------------------------------------------------------------- set-up
 
-  private void baseline() throws Exception {
-    resetSimulator();
-    GcStats gc0 = GcStats.now();
-    CpuStats cpu0 = cpu();
-    heap.start();
-    long t0 = System.nanoTime();
-    new Baseline(app, jdbc, routes).run("B", options.n(), options.baselineThreads(), municipalities);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    CpuStats cpu = cpu().minus(cpu0);
-    long peak = heap.stop();
-    report.baseline(seconds, options.n(), options.baselineThreads(), peak, GcStats.now().minus(gc0));
-    report.cpu(cpu, options.n());
-  }
+    private void start(String database) {
+        Map<String, String> props = new LinkedHashMap<>();
+        // production-like: no simulator, no demo; the debtor systems are the simulator's process
+        props.put("spring.profiles.active", "bench");
+        props.put("spring.datasource.url", BenchDatabases.SERVER + database);
+        props.put("spring.datasource.username", "postgres");
+        props.put("spring.datasource.password", "");
+        props.put("server.port", "0");
+        props.put("security.clients[0].username", "bench");
+        props.put(
+                "security.clients[0].password",
+                options.bcrypt() ? "{bcrypt}" + new BCryptPasswordEncoder().encode("bench") : "{noop}bench");
+        props.put("security.clients[0].roles[0]", "FBS");
+        for (DebtorSystem system : DebtorSystem.values()) {
+            props.put("oir.endpoints." + system.slug() + ".url", simulator.url(system.slug()));
+        }
+        props.put("logging.file.name", "target/bench/app.log");
+        props.put("logging.threshold.console", "WARN");
+        for (String arg : options.springArgs()) {
+            String kv = arg.substring(2);
+            int eq = kv.indexOf('=');
+            props.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        }
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        long t0 = System.nanoTime();
+        app = new SpringApplicationBuilder(Application.class).run(args);
+        out.printf(Locale.ROOT, "application started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+        String port = app.getEnvironment().getRequiredProperty("local.server.port");
+        chargesUri = URI.create("http://localhost:" + port + "/api/v1/charges");
+        authorization = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
+        report.setting("history level", app.getEnvironment().getProperty("camunda.bpm.history-level"));
+        report.setting(
+                "job executor",
+                "core " + app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size")
+                        + ", max " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size")
+                        + ", queue " + app.getEnvironment().getProperty("camunda.bpm.job-execution.queue-capacity")
+                        + ", per acquisition "
+                        + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition"));
+        report.setting("hikari pool", app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size"));
+    }
+
+    /** Every municipality of the register, routed as a charge of yesterday would be. */
+    private void classifyMunicipalities() throws IOException {
+        RoutingService routing = app.getBean(RoutingService.class);
+        routes = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/routing/municipalities.csv"))) {
+            String code = line.split(";")[0];
+            if (code.matches("\\d{3}")) {
+                routes.put(code, routing.route(code, ChargeLoad.OCCURRED_ON));
+            }
+        }
+        municipalities = routes.entrySet().stream()
+                .filter(e -> options.allMunicipalities() || e.getValue() != Route.FBS_INTERNAL)
+                .map(Map.Entry::getKey)
+                .toList();
+        long live =
+                routes.values().stream().filter(r -> r != Route.FBS_INTERNAL).count();
+        report.setting(
+                "municipalities",
+                routes.size() + " in the register, " + live + " live, "
+                        + (routes.size() - live)
+                        + " not enrolled (FBS_INTERNAL: no SOAP call, status HANDLED_IN_FBS); charges spread over "
+                        + municipalities.size());
+        load = new ChargeLoad(chargesUri, authorization, options.clients(), municipalities);
+    }
+
+    /** The JIT compiles the hot paths before anything is measured. */
+    private void warmUp() throws Exception {
+        if (options.warmup() <= 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        if (options.engine()) {
+            ChargeLoad.Intake intake = load.post("W", options.warmup(), 0);
+            awaitDone("W", options.warmup(), Instant.now());
+            if (intake.errors.get() > 0) {
+                throw new IllegalStateException(
+                        "Warm-up: " + intake.errors + " failed posts, e.g. " + intake.firstError);
+            }
+        }
+        if (options.baseline()) {
+            Baseline.createTable(jdbc);
+            new Baseline(app, jdbc, routes).run("BW", options.warmup(), options.baselineThreads(), municipalities);
+        }
+        awaitIdleJobs();
+        out.printf(Locale.ROOT, "warm-up: %d charges in %.1f s%n", options.warmup(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- the engine
+
+    private void engine() throws Exception {
+        resetSimulator();
+        DbStats idle = DbStats.measure(jdbc);
+        GcStats gc0 = GcStats.now();
+        CpuStats cpu0 = cpu();
+        heap.start();
+        Recording recording = options.jfr() ? startRecording() : null;
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        ChargeLoad.Intake intake = load.post("E", options.n(), options.rate());
+        double intakeSeconds = (intake.endNanos - t0) / 1e9;
+        report.intake(options.n(), intakeSeconds, intake);
+        Instant lastDone = awaitDone("E", options.n(), start);
+        CpuStats cpu = cpu().minus(cpu0);
+        double engineSeconds = Duration.between(start, lastDone).toNanos() / 1e9;
+        awaitIdleJobs();
+        long peak = heap.stop();
+        if (recording != null) {
+            recording.dump(Path.of("target/bench/engine.jfr"));
+            recording.close();
+            out.println("profile:  target/bench/engine.jfr (bench/jfr-breakdown.py target/bench/engine.jfr)");
+        }
+        GcStats gc = GcStats.now().minus(gc0);
+        report.engine(engineSeconds, options.n(), peak, gc);
+        report.cpu(cpu, options.n());
+        DbStats after = DbStats.measure(jdbc);
+        report.database(idle, after, options.n());
+        jdbc.execute("vacuum act_ru_job, act_ru_execution, act_ru_variable, act_ru_event_subscr, act_ru_meter_log");
+        report.runtimeAfterVacuum(idle, DbStats.measure(jdbc), options.n());
+    }
+
+    private CpuStats cpu() {
+        return CpuStats.now(simulator.pid(), jdbc);
+    }
+
+    /**
+     * A CPU profile of the engine phase only: JFR's "default" settings (its "profile" settings
+     * doubled the application's CPU) with a CPU sample every 10 ms.
+     */
+    private static Recording startRecording() throws IOException, ParseException {
+        var settings = new HashMap<>(Configuration.getConfiguration("default").getSettings());
+        settings.put("jdk.ExecutionSample#period", "10 ms");
+        Recording recording = new Recording(settings);
+        recording.start();
+        return recording;
+    }
+
+    private void resetSimulator() {
+        simulatorJdbc.execute("truncate sim_claim, sim_request, sim_posting, sim_event");
+        simulatorJdbc.execute("vacuum analyze");
+        jdbc.execute("vacuum analyze");
+    }
+
+    /**
+     * Waits until every charge of the prefix has left RECEIVED: SUBMITTED to its debtor system (or
+     * HANDLED_IN_FBS for a municipality that is not live). Returns the moment the last one changed.
+     */
+    private Instant awaitDone(String prefix, int n, Instant start) throws InterruptedException {
+        String like = "BENCH-" + prefix + "-%";
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        long lastPrint = System.nanoTime();
+        while (true) {
+            Map<String, Object> counts = jdbc.queryForMap(
+                    "select count(*) filter (where status = 'SUBMITTED') submitted,"
+                            + " count(*) filter (where status = 'HANDLED_IN_FBS') internal,"
+                            + " count(*) filter (where status not in ('RECEIVED', 'SUBMITTED', 'HANDLED_IN_FBS')) other,"
+                            + " max(updated_at) filter (where status <> 'RECEIVED') last from charge where fbs_charge_id like ?",
+                    like);
+            long submitted = ((Number) counts.get("submitted")).longValue();
+            long internal = ((Number) counts.get("internal")).longValue();
+            long other = ((Number) counts.get("other")).longValue();
+            if (other > 0) {
+                throw new IllegalStateException(
+                        other + " charges neither SUBMITTED nor HANDLED_IN_FBS (rejected? incident?)");
+            }
+            if (submitted + internal == n) {
+                if (!"W".equals(prefix)) {
+                    report.outcome(submitted, internal);
+                }
+                return ((Timestamp) counts.get("last")).toInstant();
+            }
+            if (System.nanoTime() > deadline) {
+                Long incidents = jdbc.queryForObject("select count(*) from act_ru_incident", Long.class);
+                throw new IllegalStateException(
+                        "Timeout: " + (submitted + internal) + " of " + n + " done, incidents: " + incidents);
+            }
+            if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                Long jobs = jdbc.queryForObject("select count(*) from act_ru_job", Long.class);
+                out.printf(
+                        Locale.ROOT,
+                        "  %5.0f s: %d of %d done, %d jobs%n",
+                        Duration.between(start, Instant.now()).toMillis() / 1e3,
+                        submitted + internal,
+                        n,
+                        jobs);
+                lastPrint = System.nanoTime();
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /**
+     * Waits until no charge has a job left (debtor-sync's timer and its own jobs come and go every
+     * minute and are not counted).
+     */
+    private void awaitIdleJobs() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        String chargeJobs = "from act_ru_job where process_def_key_ = 'charge'";
+        while (jdbc.queryForObject("select count(*) " + chargeJobs, Long.class) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Jobs of charges left after the batch: "
+                        + jdbc.queryForList(
+                                "select type_, handler_type_, retries_, left(exception_msg_, 200) msg, count(*) "
+                                        + chargeJobs + " group by 1, 2, 3, 4"));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    // ---------------------------------------------------------------- the baseline
+
+    private void baseline() throws Exception {
+        resetSimulator();
+        GcStats gc0 = GcStats.now();
+        CpuStats cpu0 = cpu();
+        heap.start();
+        long t0 = System.nanoTime();
+        new Baseline(app, jdbc, routes).run("B", options.n(), options.baselineThreads(), municipalities);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        CpuStats cpu = cpu().minus(cpu0);
+        long peak = heap.stop();
+        report.baseline(
+                seconds,
+                options.n(),
+                options.baselineThreads(),
+                peak,
+                GcStats.now().minus(gc0));
+        report.cpu(cpu, options.n());
+    }
 }

@@ -5,9 +5,9 @@ import dk.fbs.oir.Application;
 /** The simulated debtor systems' JVM of the benchmark (see {@link SimulatorProcess}): the application itself. */
 public final class DebtorSystems {
 
-  private DebtorSystems() {}
+    private DebtorSystems() {}
 
-  public static void main(String[] args) {
-    Application.main(args);
-  }
+    public static void main(String[] args) {
+        Application.main(args);
+    }
 }

@@ -21,78 +21,83 @@ import java.util.List;
  */
 final class SimulatorProcess implements AutoCloseable {
 
-  private final Process process;
-  private final int port;
+    private final Process process;
+    private final int port;
 
-  private SimulatorProcess(Process process, int port) {
-    this.process = process;
-    this.port = port;
-  }
-
-  static SimulatorProcess start(String jdbcUrl, Duration answerDelay) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+    private SimulatorProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-        "-cp", System.getProperty("java.class.path"), DebtorSystems.class.getName(),
-        "--spring.profiles.active=simulator",
-        "--server.port=" + port,
-        "--spring.datasource.url=" + jdbcUrl,
-        "--spring.datasource.username=postgres",
-        "--spring.datasource.password=",
-        "--camunda.bpm.job-execution.enabled=false",
-        // the benchmark measures submission: the invoice events come a day later, and are not pushed
-        "--simulator.push-url=",
-        "--logging.file.name=target/bench/simulator.log",
-        "--logging.threshold.console=OFF"));
-    for (DebtorSystem system : DebtorSystem.values()) {
-      command.add("--simulator.systems." + system + ".answer-delay=" + answerDelay.toMillis() + "ms");
-      command.add("--simulator.systems." + system + ".event-delay=24h");
-    }
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(new File("target/bench/simulator.out"))
-        .start();
-    return new SimulatorProcess(process, port);
-  }
 
-  long pid() {
-    return process.pid();
-  }
-
-  /** The endpoint of a debtor system, e.g. {@code kmd-opus}. */
-  String url(String slug) {
-    return "http://localhost:" + port + "/services/simulator/" + slug;
-  }
-
-  void awaitReady(Duration timeout) throws InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The simulator stopped; see target/bench/simulator.out");
-      }
-      try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(DebtorSystem.values()[0].slug()) + "?wsdl")).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
+    static SimulatorProcess start(String jdbcUrl, Duration answerDelay) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
         }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The simulator did not start within " + timeout);
-      }
-      Thread.sleep(500);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DebtorSystems.class.getName(),
+                "--spring.profiles.active=simulator",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--camunda.bpm.job-execution.enabled=false",
+                // the benchmark measures submission: the invoice events come a day later, and are not pushed
+                "--simulator.push-url=",
+                "--logging.file.name=target/bench/simulator.log",
+                "--logging.threshold.console=OFF"));
+        for (DebtorSystem system : DebtorSystem.values()) {
+            command.add("--simulator.systems." + system + ".answer-delay=" + answerDelay.toMillis() + "ms");
+            command.add("--simulator.systems." + system + ".event-delay=24h");
+        }
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target/bench/simulator.out"))
+                .start();
+        return new SimulatorProcess(process, port);
     }
-  }
 
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    process.waitFor();
-  }
+    long pid() {
+        return process.pid();
+    }
+
+    /** The endpoint of a debtor system, e.g. {@code kmd-opus}. */
+    String url(String slug) {
+        return "http://localhost:" + port + "/services/simulator/" + slug;
+    }
+
+    void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The simulator stopped; see target/bench/simulator.out");
+            }
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url(DebtorSystem.values()[0].slug()) + "?wsdl"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The simulator did not start within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
 }
