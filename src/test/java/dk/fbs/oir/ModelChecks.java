@@ -59,6 +59,7 @@ public final class ModelChecks {
     public static Set<String> processVariables() {
         return Stream.of(
                         ChargeProcess.class,
+                        dk.fbs.oir.charge.ChargeTaskDecisions.class,
                         LibraryPaymentProcess.class,
                         ReconciliationProcess.class,
                         OnboardingProcess.class,
