@@ -117,8 +117,8 @@ public class DebtorSync {
                 }
                 jdbc.update(
                         "insert into debtor_event (debtor_system, seq, municipality_code, claim_id, fbs_charge_id, kind,"
-                                + " amount_ore, balance_ore, claim_state, due_date, last_pay_date, occurred_at, received_at, outcome, note)"
-                                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,'APPLIED',?)",
+                                + " amount_ore, balance_ore, claim_state, due_date, last_pay_date, reminder_no, occurred_at,"
+                                + " received_at, outcome, note) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'APPLIED',?)",
                         system.name(),
                         event.seq(),
                         event.municipalityCode(),
@@ -130,6 +130,7 @@ public class DebtorSync {
                         event.state().oirName(),
                         event.dueDate(),
                         event.lastPayDate(),
+                        event.reminderNo(),
                         event.occurredAt(),
                         OffsetDateTime.now(clock),
                         event.text());

@@ -177,7 +177,7 @@ public class WaitingEvents {
                         ClaimStatus.ofOirName(rs.getString("claim_state")),
                         rs.getObject("due_date", LocalDate.class),
                         rs.getObject("last_pay_date", LocalDate.class),
-                        null,
+                        rs.getObject("reminder_no", Integer.class),
                         rs.getObject("occurred_at", OffsetDateTime.class),
                         rs.getString("note")));
     }

@@ -222,6 +222,13 @@ class DebtorLedLifecycleIT {
         assertThat(texts).doesNotHaveDuplicates();
         assertThat(jdbc.queryForObject("select count(*) from debtor_event where fbs_charge_id = ?", Long.class, id))
                 .isEqualTo(events.size());
+        assertThat(jdbc.queryForList(
+                        "select reminder_no from debtor_event where fbs_charge_id = ? and kind = 'RYKKER_UDSENDT'"
+                                + " order by seq",
+                        Integer.class,
+                        id))
+                .as("a reminder's number is kept with its event (and with an event that waits for its charge)")
+                .containsExactly(1, 2);
         assertNoReminderOrTransferFromUs(id);
     }
 
