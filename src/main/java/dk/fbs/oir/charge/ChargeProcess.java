@@ -157,7 +157,8 @@ public final class ChargeProcess {
         Gateway_HoldMerge,
         Gateway_DisputeDecided,
         Gateway_Invoiced,
-        Gateway_DeadlineReached;
+        Gateway_DeadlineReached,
+        BoundaryEvent_RejectedClaimDisputed;
 
         public String id() {
             return name();

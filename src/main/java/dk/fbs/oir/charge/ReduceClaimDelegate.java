@@ -16,10 +16,12 @@ public class ReduceClaimDelegate implements JavaDelegate {
 
     private final ChargeLedger ledger;
     private final ChargeClaims claims;
+    private final StatusBeforeDispute statusBeforeDispute;
 
-    public ReduceClaimDelegate(ChargeLedger ledger, ChargeClaims claims) {
+    public ReduceClaimDelegate(ChargeLedger ledger, ChargeClaims claims, StatusBeforeDispute statusBeforeDispute) {
         this.ledger = ledger;
         this.claims = claims;
+        this.statusBeforeDispute = statusBeforeDispute;
     }
 
     @Override
@@ -29,7 +31,7 @@ public class ReduceClaimDelegate implements JavaDelegate {
                 claims.reduce(
                                 ledger.get(ChargeProcess.fbsChargeId(execution)),
                                 TaskInputCheck.reduction(REDUCTION_AMOUNT.get(execution)),
-                                StatusBeforeDispute.status(execution))
+                                statusBeforeDispute.status(execution))
                         .ore());
     }
 }

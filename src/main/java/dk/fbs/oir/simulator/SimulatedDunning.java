@@ -22,7 +22,7 @@ class SimulatedDunning {
             + " and not exists (select 1 from sim_event e where e.claim_id = c.claim_id and e.kind = 'INDDRIVELSE_RETURNERET')"
             + " order by claim_no";
     private static final String DECIDED_BY_PSRM = "select * from sim_claim where debtor_led"
-            + " and state = 'OVERDRAGET_TIL_INDDRIVELSE' and collection_due <= ? order by claim_no";
+            + " and not on_hold and state = 'OVERDRAGET_TIL_INDDRIVELSE' and collection_due <= ? order by claim_no";
 
     private final SimulatorStore store;
     private final SimulatedPsrm psrm;

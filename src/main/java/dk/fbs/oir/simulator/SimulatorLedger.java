@@ -195,13 +195,11 @@ class SimulatorLedger {
         });
     }
 
-    /** Berostillelse: no reminder and no transfer until the claim is resumed. */
+    /** Berostillelse: no reminder, no transfer and no collection at PSRM until the claim is resumed. */
     Result hold(DebtorSystem system, String municipality, String idempotencyRef, String claimId, String reason) {
         return store.idempotent(system, idempotencyRef, "BerostilFordring", claimId, () -> {
-            SimClaim claim = store.openClaim(system, municipality, claimId);
-            if ("OVERDRAGET_TIL_INDDRIVELSE".equals(claim.state())) {
-                throw new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er under inddrivelse hos Gældsstyrelsen");
-            }
+            // a claim at Gældsstyrelsen is held there too: the debtor system asks PSRM to suspend collection
+            store.openClaim(system, municipality, claimId);
             jdbc.update("update sim_claim set on_hold = true, changed_at = ? where claim_id = ?", store.now(), claimId);
             return new Result(claimId, null, store.find(claimId).orElseThrow());
         });

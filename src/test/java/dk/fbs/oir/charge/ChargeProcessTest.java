@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -76,6 +77,8 @@ class ChargeProcessTest {
     private JavaDelegate submitClaim;
     /** The clock of "deadlines": {@link #passDeadline} moves it to the timer's date, as time would. */
     private final MutableClock clock = new MutableClock();
+    /** What the stand-in of "statusBeforeDispute" answers (the ledger's last status before the dispute). */
+    private String statusBeforeDispute = "INVOICED";
 
     private JavaDelegate transferToCollection;
 
@@ -117,7 +120,12 @@ class ChargeProcessTest {
                 call("transferToCollection", execution -> transferToCollection.execute(execution)));
         Mocks.register("writeOff", call("writeOff", execution -> {}));
         Mocks.register("deadlines", new Deadlines(clock));
-        Mocks.register("statusBeforeDispute", new StatusBeforeDispute());
+        Mocks.register("statusBeforeDispute", new StatusBeforeDispute(null) {
+            @Override
+            public String of(VariableScope execution) {
+                return statusBeforeDispute;
+            }
+        });
         Mocks.register("taskInputCheck", (TaskListener) task -> {});
         Mocks.register("taskDueDate", new dk.fbs.oir.tasklist.TaskDueDate());
         Mocks.register("chargeFacts", (TaskListener) task -> {});
@@ -209,6 +217,22 @@ class ChargeProcessTest {
         assertThat(pi).hasPassed(Task_ApplyCorrection.id()).isWaitingAt(Task_SubmitClaim.id());
         execute(job());
         assertThat(pi).isWaitingAt(Gateway_InvoiceOrSilence.id()).variables().containsEntry("submissionNo", 2);
+    }
+
+    @Test
+    void rejectedClaim_disputed_theDisputeIsDecidedFirst_thenTheClaimIsSubmittedAgain() {
+        submitClaim = execution -> {
+            throw new BpmnError(ChargeProcess.ERROR_CLAIM_REJECTED, "KMD Opus afviste fordringen: UKENDT_DEBITOR");
+        };
+        ProcessInstance pi = start("101", LocalDate.of(2026, 11, 20), 12500, "0101901234");
+        execute(job());
+        dispute(pi);
+
+        assertThat(pi).hasPassed(BoundaryEvent_RejectedClaimDisputed.id()).isWaitingAt(UserTask_HandleDispute.id());
+        statusBeforeDispute = "REJECTED";
+        complete(task(), withVariables("disputeDecision", "UPHOLD"));
+        assertThat(pi).hasPassed(Gateway_Invoiced.id()).isWaitingAt(Task_SubmitClaim.id());
+        assertThat(recorded).contains("REJECTED: Indsigelsen er afvist; opkrævningen fortsætter");
     }
 
     @Test
@@ -600,6 +624,7 @@ class ChargeProcessTest {
         execute(job()); // hold
         assertThat(pi).hasPassed(Gateway_HoldMerge.id(), Task_HoldClaim.id()).isWaitingAt(UserTask_HandleDispute.id());
 
+        statusBeforeDispute = "SUBMITTED";
         // the invoice's event while the caseworker decides: ChargeUpdates keeps its dates on the instance
         runtimeService().setVariables(pi.getId(), Map.of("dueDate", "2026-12-04", "lastPayDate", "2026-12-04"));
         complete(task(), withVariables("disputeDecision", "UPHOLD"));

@@ -189,6 +189,32 @@ class DebtorLedLifecycleIT {
                 .isOne();
     }
 
+    /** The municipality decides an objection to its claim at Gældsstyrelsen: held there meanwhile. */
+    @org.junit.jupiter.api.Test
+    void disputedWhileAtPsrmHeldAndUpheld() {
+        String id = invoiced("157");
+        advanceUntil(id, "IN_COLLECTION");
+        assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        fbs.awaitStatus(id, "DISPUTED");
+        await().until(() -> fbs.claim(id).get("onHold").asBoolean());
+        simulator.advanceDays(60); // held: PSRM's outcome waits
+        awaitEverythingDelivered();
+        assertThat(fbs.charge(id).get("status").asText()).isEqualTo("DISPUTED");
+
+        var task = await().until(
+                        () -> taskService
+                                .createTaskQuery()
+                                .processInstanceBusinessKey(id)
+                                .singleResult(),
+                        t -> t != null);
+        taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
+        fbs.awaitStatus(id, "IN_COLLECTION");
+        await().until(() -> !fbs.claim(id).get("onHold").asBoolean());
+        advanceUntil(id, "COLLECTED");
+    }
+
     /**
      * The debtor system's events reach us twice and in the wrong order (a push retried, a pull
      * overtaking it), the last payment first: FBS sees each step once and the charge paid.
