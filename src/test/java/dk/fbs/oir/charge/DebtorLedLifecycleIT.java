@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,23 +160,13 @@ class DebtorLedLifecycleIT {
                 .isEqualTo(HttpStatus.ACCEPTED);
         fbs.awaitStatus(id, "SUBMITTED");
 
-        assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.ACCEPTED);
-        fbs.awaitStatus(id, "DISPUTED");
-        await().until(() -> fbs.claim(id).get("onHold").asBoolean());
+        disputedAndHeld(id);
         simulator.advanceDays(60); // held: the debtor system sends no reminder; its invoice reaches us meanwhile
         awaitEverythingDelivered();
         assertThat(fbs.claim(id).get("reminders").asInt()).isZero();
         assertThat(fbs.charge(id).get("status").asText()).isEqualTo("DISPUTED");
 
-        var task = await().until(
-                        () -> taskService
-                                .createTaskQuery()
-                                .processInstanceBusinessKey(id)
-                                .singleResult(),
-                        t -> t != null);
-        taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
+        upheld(id);
         await().until(() -> !fbs.claim(id).get("onHold").asBoolean());
         JsonNode reminded = advanceUntil(id, "REMINDED"); // its dunning goes on
         assertThat(reminded.get("timeline").findValuesAsText("text"))
@@ -190,26 +181,16 @@ class DebtorLedLifecycleIT {
     }
 
     /** The municipality decides an objection to its claim at Gældsstyrelsen: held there meanwhile. */
-    @org.junit.jupiter.api.Test
+    @Test
     void disputedWhileAtPsrmHeldAndUpheld() {
         String id = invoiced("157");
         advanceUntil(id, "IN_COLLECTION");
-        assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.ACCEPTED);
-        fbs.awaitStatus(id, "DISPUTED");
-        await().until(() -> fbs.claim(id).get("onHold").asBoolean());
+        disputedAndHeld(id);
         simulator.advanceDays(60); // held: PSRM's outcome waits
         awaitEverythingDelivered();
         assertThat(fbs.charge(id).get("status").asText()).isEqualTo("DISPUTED");
 
-        var task = await().until(
-                        () -> taskService
-                                .createTaskQuery()
-                                .processInstanceBusinessKey(id)
-                                .singleResult(),
-                        t -> t != null);
-        taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
+        upheld(id);
         fbs.awaitStatus(id, "IN_COLLECTION");
         await().until(() -> !fbs.claim(id).get("onHold").asBoolean());
         advanceUntil(id, "COLLECTED");
@@ -325,6 +306,26 @@ class DebtorLedLifecycleIT {
             });
         }
         throw new AssertionError(id + " never reached what the test waits for: " + fbs.charge(id));
+    }
+
+    /** FBS passes on the citizen's dispute: the charge is disputed and its claim held. */
+    private void disputedAndHeld(String id) {
+        assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        fbs.awaitStatus(id, "DISPUTED");
+        await().until(() -> fbs.claim(id).get("onHold").asBoolean());
+    }
+
+    /** The caseworker upholds the charge ("Behandl indsigelse"). */
+    private void upheld(String id) {
+        var task = await().until(
+                        () -> taskService
+                                .createTaskQuery()
+                                .processInstanceBusinessKey(id)
+                                .singleResult(),
+                        t -> t != null);
+        taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
     }
 
     /**
