@@ -3,7 +3,6 @@ package dk.fbs.oir.charge;
 import static dk.fbs.oir.charge.ChargeProcess.CANCELLATION_REASON;
 import static dk.fbs.oir.charge.ChargeProcess.DISPUTE_TEXT;
 
-import dk.fbs.oir.debtorsystem.DunningMode;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,18 +55,8 @@ public class ChargeCommands {
     public Charge dispute(String fbsChargeId, String text) {
         Charge charge = existing(fbsChargeId);
         switch (charge.status()) {
-            case RECEIVED, SUBMITTED, REJECTED, INVOICED, REMINDED -> {}
+            case RECEIVED, SUBMITTED, REJECTED, INVOICED, REMINDED, IN_COLLECTION -> {}
             case DISPUTED -> throw new ChargeStateException("The charge is already disputed; a caseworker is deciding");
-            case IN_COLLECTION -> {
-                // the municipality decides an objection to its claim; in DEBTOR_LED its debtor system
-                // holds the claim at Gældsstyrelsen meanwhile. Our own transfer (FBS_LED) waits for
-                // PSRM's answer: a recall (cancellation) is the way out there.
-                if (charge.dunningMode() != DunningMode.DEBTOR_LED) {
-                    throw new ChargeStateException(
-                            "The charge is in collection at our request (FBS_LED): cancel it to recall the"
-                                    + " claim from Gældsstyrelsen");
-                }
-            }
             default -> throw new ChargeStateException("The charge is " + charge.status() + " and cannot be disputed");
         }
         messages.deliver(

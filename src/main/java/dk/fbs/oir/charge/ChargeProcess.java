@@ -158,7 +158,11 @@ public final class ChargeProcess {
         Gateway_DisputeDecided,
         Gateway_Invoiced,
         Gateway_DeadlineReached,
-        BoundaryEvent_RejectedClaimDisputed;
+        BoundaryEvent_RejectedClaimDisputed,
+        Gateway_AtPsrmMerge,
+        Gateway_AtPsrm,
+        Event_DisputeAtPsrm,
+        Task_ResumeCollection;
 
         public String id() {
             return name();

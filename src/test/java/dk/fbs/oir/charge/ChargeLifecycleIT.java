@@ -120,6 +120,27 @@ class ChargeLifecycleIT {
     }
 
     @Test
+    void disputedWhileAtPsrm_heldThereUntilUpheld_thenCollected() {
+        String id = invoiced("101");
+        remindersRunOut(id);
+        fbs.awaitStatus(id, "IN_COLLECTION");
+        assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        fbs.awaitStatus(id, "DISPUTED");
+        await().until(() -> fbs.claim(id).get("onHold").asBoolean());
+
+        var task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+        taskService.complete(task.getId(), Map.of("disputeDecision", "UPHOLD"));
+        fbs.awaitStatus(id, "IN_COLLECTION");
+        await().until(() -> !fbs.claim(id).get("onHold").asBoolean());
+        fbs.post(
+                "/simulator/api/collection-outcomes",
+                Map.of("claimId", fbs.charge(id).get("debtorSystemClaimId").asText(), "outcome", "COLLECTED"));
+        fbs.awaitStatus(id, "COLLECTED");
+    }
+
+    @Test
     void writtenOffByTheCaseworker() {
         String id = invoiced(
                 "101", TestCharges.json(UUID.randomUUID().toString(), "101").replace(TestCharges.CPR, "0101154234"));

@@ -300,7 +300,7 @@ class ChargeProcessTest {
                 .variables()
                 .containsEntry("collectionDecision", "TRANSFER");
         execute(job()); // transfer
-        assertThat(pi).isWaitingAt(Event_CollectionOutcome.id());
+        assertThat(pi).isWaitingAt(Gateway_AtPsrm.id());
         psrm(pi, "COLLECTED", "Inddrevet");
 
         assertThat(pi).isEnded().hasPassed(Task_RecordCollected.id(), EndEvent_Collected.id());
@@ -326,7 +326,7 @@ class ChargeProcessTest {
         assertThat(pi).isWaitingAt(UserTask_HandleReturnedClaim.id());
         complete(task(), withVariables("returnedDecision", "RETRANSFER"));
         execute(job());
-        assertThat(pi).isWaitingAt(Event_CollectionOutcome.id());
+        assertThat(pi).isWaitingAt(Gateway_AtPsrm.id());
         assertThat(calls).filteredOn("transferToCollection"::equals).hasSize(2);
     }
 
@@ -425,6 +425,29 @@ class ChargeProcessTest {
         execute(job()); // reduce
         assertThat(pi).hasPassed(Task_ReduceClaim.id()).isWaitingAt(Gateway_PaymentOrDeadline.id());
         assertThat(pi).variables().containsEntry("balanceOre", 10000L);
+    }
+
+    @Test
+    void disputeWhileAtPsrm_theCollectionIsHeldUntilDecidedThenResumed() {
+        ProcessInstance pi = remindersExhausted("561", 12500, "0101901234");
+        execute(job()); // transfer
+        assertThat(pi).isWaitingAt(Gateway_AtPsrm.id());
+        dispute(pi);
+        execute(job()); // hold
+
+        assertThat(pi)
+                .hasPassed(Event_DisputeAtPsrm.id(), Task_HoldClaim.id())
+                .isWaitingAt(UserTask_HandleDispute.id());
+        statusBeforeDispute = "IN_COLLECTION";
+        complete(task(), withVariables("disputeDecision", "UPHOLD"));
+        execute(job()); // resume
+
+        assertThat(pi)
+                .hasPassed(Task_ResumeCollection.id(), Gateway_AtPsrmMerge.id())
+                .isWaitingAt(Gateway_AtPsrm.id());
+        assertThat(calls).containsSubsequence("transferToCollection", "holdClaim", "resumeClaim");
+        psrm(pi, "COLLECTED", "Inddrevet");
+        assertThat(pi).isEnded().hasPassed(EndEvent_Collected.id());
     }
 
     @Test
