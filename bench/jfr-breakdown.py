@@ -10,15 +10,40 @@ import sys
 WORK = [
     ("simulator (the debtor system's side of a SOAP call)", "SimulatedDebtorSystem"),
     ("REST intake: POST /api/v1/charges, with the routing", "ChargeController.receive"),
+    ("REST intake: POST /api/v1/charge-batches, with the routing", "ChargeBatchController.receiveBatch"),
+    ("peer: REST intake", "PeerChargeController"),
+    ("peer: workers (SOAP client, table)", "bench.peer.PeerWorkers"),
     ("job: submit claim (SOAP client)", "SubmitClaimDelegate.execute"),
     ("job: debtor-sync", "sync.ReadDebtorEventsDelegate"),
     ("jobs: the engine around the delegates (lock, load, flush, history)", "ExecuteJobsRunnable"),
     ("job acquisition", "AcquireJobsRunnable"),
-    ("benchmark: baseline", "bench.Baseline"),
-    ("benchmark: HTTP clients", "bench.ChargeBenchmark"),
+    ("benchmark: HTTP clients", "bench.ChargeLoad"),
     ("HTTP client threads (java.net.http)", "jdk.internal.net.http"),
     ("Tomcat (request parsing, I/O)", "org.apache.tomcat"),
 ]
+# inside the engine's intake and its submit job: where their samples are (a sample counts for each marker on its stack)
+PARTS = {
+    "intake": (["ChargeController.receive", "ChargeBatchController.receiveBatch"], [
+        ("starting the process (to its first wait, flush included)", "ChargeProcess.start"),
+        ("  the routing decision (DMN)", "Task_DecideRoute"),
+        ("  DMN evaluations (routing, dunning mode)", "DecisionTableEvaluationHandler"),
+        ("  the engine's flush (SQL of the new instance)", "DbEntityManager.flush"),
+        ("  history events", "HistoryEventHandler"),
+        ("the register check (RoutingService.isKnown)", "RoutingService.isKnown"),
+        ("the ledger's insert", "ChargeLedger.insert"),
+        ("the answer (ledger read back, timeline, view)", "ChargeViews.of"),
+        ("reading and validating the request", "ChargeBatchReader.read"),
+        ("transaction commit", "commit"),
+    ]),
+    "submit job": (["ExecuteJobsRunnable"], [
+        ("the delegate: CXF call and ledger", "SubmitClaimDelegate.execute"),
+        ("  CXF (SOAP client)", "org.apache.cxf."),
+        ("  the ledger's updates", "ChargeLedger.record"),
+        ("the engine's flush", "DbEntityManager.flush"),
+        ("history events", "HistoryEventHandler"),
+        ("loading the job, instance and variables", "selectById"),
+    ]),
+}
 # libraries, by the innermost frame (where the CPU is actually spent) and by any frame (inclusive)
 LIBS = [
     ("PostgreSQL JDBC", "org.postgresql."),
@@ -76,6 +101,7 @@ def main(path):
     self_lib = collections.Counter()
     incl = collections.Counter()
     by_work_lib = collections.defaultdict(collections.Counter)
+    parts = {name: [0, collections.Counter()] for name in PARTS}
     total = 0
     for stack in samples(path):
         total += 1
@@ -87,11 +113,23 @@ def main(path):
         by_work_lib[kind][top] += 1
         for name in {lib(f) for f in stack}:
             incl[name] += 1
+        for name, (roots, markers) in PARTS.items():
+            if any(root in joined for root in roots):
+                parts[name][0] += 1
+                for label, marker in markers:
+                    if marker in joined:
+                        parts[name][1][label] += 1
     print(f"{total} CPU samples")
     print("\nby kind of work (share of all samples; the innermost libraries in it):")
     for kind, n in work.most_common():
         libs = ", ".join(f"{l} {c * 100 / n:.0f}%" for l, c in by_work_lib[kind].most_common(4))
         print(f"  {n * 100 / total:5.1f}%  {kind}   [{libs}]")
+    for name, (roots, markers) in PARTS.items():
+        n, counts = parts[name]
+        if n:
+            print(f"\ninside the {name} ({n * 100 / total:.1f}% of all samples), share of its samples:")
+            for label, _ in markers:
+                print(f"  {counts[label] * 100 / n:5.1f}%  {label}")
     print("\nby library, where the CPU is spent (innermost frame) / anywhere on the stack:")
     for name, n in self_lib.most_common(14):
         print(f"  {n * 100 / total:5.1f}% / {incl[name] * 100 / total:5.1f}%  {name}")

@@ -18,8 +18,10 @@ record BenchOptions(
         Duration answerDelay,
         boolean allMunicipalities,
         boolean engine,
-        boolean baseline,
-        int baselineThreads,
+        boolean peer,
+        int peerThreads,
+        boolean batch,
+        int batchSize,
         int warmup,
         boolean bcrypt,
         Duration timeout,
@@ -43,7 +45,11 @@ record BenchOptions(
             }
         }
         int clients = Integer.parseInt(get(values, "c", "20"));
-        String phases = get(values, "phases", "engine,baseline");
+        String phases = get(values, "phases", "engine,peer");
+        String intake = get(values, "intake", "single");
+        if (!intake.equals("single") && !intake.equals("batch")) {
+            throw new IllegalArgumentException("intake is single or batch, not " + intake);
+        }
         BenchOptions options = new BenchOptions(
                 Integer.parseInt(get(values, "n", "100000")),
                 clients,
@@ -51,8 +57,10 @@ record BenchOptions(
                 Duration.ofMillis(Long.parseLong(get(values, "answerDelayMs", "20"))),
                 "all".equals(get(values, "municipalities", "live")),
                 phases.contains("engine"),
-                phases.contains("baseline"),
-                Integer.parseInt(get(values, "baselineThreads", Integer.toString(clients))),
+                phases.contains("peer") || phases.contains("baseline"),
+                Integer.parseInt(get(values, "peerThreads", "10")),
+                intake.equals("batch"),
+                Integer.parseInt(get(values, "batchSize", "500")),
                 Integer.parseInt(get(values, "warmup", "1000")),
                 "bcrypt".equals(get(values, "auth", "noop")),
                 Duration.ofMinutes(Long.parseLong(get(values, "timeoutMin", "30"))),
@@ -61,8 +69,9 @@ record BenchOptions(
                 List.copyOf(spring));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + values.keySet()
-                    + "; known: n, c, rate, answerDelayMs, municipalities (live|all), phases (engine,baseline),"
-                    + " baselineThreads, warmup, auth (noop|bcrypt), timeoutMin, keepDb, jfr");
+                    + "; known: n, c, rate, answerDelayMs, municipalities (live|all), phases (engine,peer),"
+                    + " peerThreads, intake (single|batch), batchSize, warmup, auth (noop|bcrypt), timeoutMin, keepDb,"
+                    + " jfr");
         }
         return options;
     }
@@ -78,7 +87,8 @@ record BenchOptions(
         return "n=" + n + " c=" + clients + " rate=" + (rate > 0 ? rate + "/s" : "unlimited") + " answerDelay="
                 + answerDelay.toMillis() + "ms municipalities=" + (allMunicipalities ? "all" : "live") + " engine="
                 + engine
-                + " baseline=" + baseline + " baselineThreads=" + baselineThreads + " warmup=" + warmup
+                + " peer=" + peer + " peerThreads=" + peerThreads
+                + (batch ? " intake=batch batchSize=" + batchSize : " intake=single") + " warmup=" + warmup
                 + " auth=" + (bcrypt ? "bcrypt" : "noop")
                 + (springArgs.isEmpty() ? "" : " " + String.join(" ", springArgs));
     }

@@ -30,13 +30,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The performance benchmark of issue 8 (not a test; see bench/README.md). Starts the application
- * in this JVM against a fresh PostgreSQL database, with the debtor systems (the simulator, in a JVM
- * of its own) answering every SOAP call after a realistic delay; posts N charges through the REST
- * API with C concurrent clients, waits until every charge is SUBMITTED to its debtor system, and
- * then does the same work without the engine (the baseline). Prints intake rate, REST latency,
- * end-to-end time, CPU by process, database rows and bytes per charge, peak heap, what stays in the
- * runtime tables, and the ratio engine time / baseline time.
+ * The performance benchmark of issues 8 and 20 (not a test; see bench/README.md). Starts the
+ * application in this JVM against a fresh PostgreSQL database, with the debtor systems (the
+ * simulator, in a JVM of its own) answering every SOAP call after a realistic delay; posts N charges
+ * through the REST API with C concurrent clients (one per request, or in batches), waits until
+ * every charge is SUBMITTED to its debtor system, and then does the same with the peer: the same
+ * job written without the engine ({@code dk.fbs.oir.bench.peer}), behind the same REST contract.
+ * Prints per phase intake rate, REST latency, end-to-end time, CPU by process, database rows and
+ * bytes per charge, peak heap; what stays in the engine's runtime tables; and the ratio engine time
+ * / peer time.
  */
 public final class ChargeBenchmark {
 
@@ -48,12 +50,20 @@ public final class ChargeBenchmark {
     private SimulatorProcess simulator;
     private JdbcTemplate jdbc;
     private JdbcTemplate simulatorJdbc;
-    private URI chargesUri;
+    private URI baseUri;
     private String authorization;
     private ChargeLoad load;
     private List<String> municipalities;
     private Map<String, Route> routes;
     private final HeapSampler heap = new HeapSampler();
+
+    /** What a phase posts to and where it keeps its charges (both tables have fbs_charge_id and status). */
+    private record Target(String name, String single, String batch, String table, String warmupPrefix, String prefix) {}
+
+    private static final Target ENGINE =
+            new Target("engine", "/api/v1/charges", "/api/v1/charge-batches", "charge", "W", "E");
+    private static final Target PEER =
+            new Target("peer", "/bench/peer/charges", "/bench/peer/charge-batches", "bench_peer_charge", "PW", "P");
 
     private ChargeBenchmark(BenchOptions options, PrintStream out) {
         this.options = options;
@@ -86,12 +96,21 @@ public final class ChargeBenchmark {
             simulatorJdbc = new JdbcTemplate(
                     new DriverManagerDataSource(BenchDatabases.SERVER + database + "_sim", "postgres", ""));
             classifyMunicipalities();
+            for (Target target : targets()) {
+                new ContractCheck(load, authorization)
+                        .check(
+                                target.name(),
+                                baseUri.resolve(target.single()),
+                                baseUri.resolve(target.batch()),
+                                "C" + target.prefix());
+            }
+            report.setting("contract", "checked: 401, 202, 200, 409, 400 and a batch, as FBS' contract says");
             warmUp();
             if (options.engine()) {
-                engine();
+                phase(ENGINE);
             }
-            if (options.baseline()) {
-                baseline();
+            if (options.peer()) {
+                phase(PEER);
             }
             report.summary();
         } finally {
@@ -123,6 +142,7 @@ public final class ChargeBenchmark {
                 "security.clients[0].password",
                 options.bcrypt() ? "{bcrypt}" + new BCryptPasswordEncoder().encode("bench") : "{noop}bench");
         props.put("security.clients[0].roles[0]", "FBS");
+        props.put("bench.peer.threads", Integer.toString(options.peerThreads()));
         for (DebtorSystem system : DebtorSystem.values()) {
             props.put("oir.endpoints." + system.slug() + ".url", simulator.url(system.slug()));
         }
@@ -141,7 +161,7 @@ public final class ChargeBenchmark {
         out.printf(Locale.ROOT, "application started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         jdbc = new JdbcTemplate(app.getBean(DataSource.class));
         String port = app.getEnvironment().getRequiredProperty("local.server.port");
-        chargesUri = URI.create("http://localhost:" + port + "/api/v1/charges");
+        baseUri = URI.create("http://localhost:" + port);
         authorization = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
         report.setting("history level", app.getEnvironment().getProperty("camunda.bpm.history-level"));
         report.setting(
@@ -176,7 +196,7 @@ public final class ChargeBenchmark {
                         + (routes.size() - live)
                         + " not enrolled (FBS_INTERNAL: no SOAP call, status HANDLED_IN_FBS); charges spread over "
                         + municipalities.size());
-        load = new ChargeLoad(chargesUri, authorization, options.clients(), municipalities);
+        load = new ChargeLoad(authorization, options.clients(), municipalities);
     }
 
     /** The JIT compiles the hot paths before anything is measured. */
@@ -185,25 +205,35 @@ public final class ChargeBenchmark {
             return;
         }
         long t0 = System.nanoTime();
-        if (options.engine()) {
-            ChargeLoad.Intake intake = load.post("W", options.warmup(), 0);
-            awaitDone("W", options.warmup(), Instant.now());
+        for (Target target : targets()) {
+            ChargeLoad.Intake intake = post(target, target.warmupPrefix(), options.warmup(), 0);
+            awaitDone(target, target.warmupPrefix(), options.warmup(), Instant.now());
             if (intake.errors.get() > 0) {
                 throw new IllegalStateException(
                         "Warm-up: " + intake.errors + " failed posts, e.g. " + intake.firstError);
             }
         }
-        if (options.baseline()) {
-            Baseline.createTable(jdbc);
-            new Baseline(app, jdbc, routes).run("BW", options.warmup(), options.baselineThreads(), municipalities);
-        }
         awaitIdleJobs();
         out.printf(Locale.ROOT, "warm-up: %d charges in %.1f s%n", options.warmup(), (System.nanoTime() - t0) / 1e9);
     }
 
-    // ---------------------------------------------------------------- the engine
+    private List<Target> targets() {
+        return (options.engine() ? options.peer() ? List.of(ENGINE, PEER) : List.of(ENGINE) : List.of(PEER));
+    }
 
-    private void engine() throws Exception {
+    private ChargeLoad.Intake post(Target target, String prefix, int n, double rate) throws InterruptedException {
+        return load.post(
+                baseUri.resolve(target.single()),
+                options.batch() ? baseUri.resolve(target.batch()) : null,
+                options.batchSize(),
+                prefix,
+                n,
+                rate);
+    }
+
+    // ---------------------------------------------------------------- a phase: the engine or its peer
+
+    private void phase(Target target) throws Exception {
         resetSimulator();
         DbStats idle = DbStats.measure(jdbc);
         GcStats gc0 = GcStats.now();
@@ -212,26 +242,29 @@ public final class ChargeBenchmark {
         Recording recording = options.jfr() ? startRecording() : null;
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        ChargeLoad.Intake intake = load.post("E", options.n(), options.rate());
+        ChargeLoad.Intake intake = post(target, target.prefix(), options.n(), options.rate());
         double intakeSeconds = (intake.endNanos - t0) / 1e9;
-        report.intake(options.n(), intakeSeconds, intake);
-        Instant lastDone = awaitDone("E", options.n(), start);
+        report.intake(target.name(), options.n(), intakeSeconds, intake);
+        Instant lastDone = awaitDone(target, target.prefix(), options.n(), start);
         CpuStats cpu = cpu().minus(cpu0);
-        double engineSeconds = Duration.between(start, lastDone).toNanos() / 1e9;
+        double seconds = Duration.between(start, lastDone).toNanos() / 1e9;
         awaitIdleJobs();
         long peak = heap.stop();
         if (recording != null) {
-            recording.dump(Path.of("target/bench/engine.jfr"));
+            Path file = Path.of("target/bench/" + target.name() + ".jfr");
+            recording.dump(file);
             recording.close();
-            out.println("profile:  target/bench/engine.jfr (bench/jfr-breakdown.py target/bench/engine.jfr)");
+            out.println("profile:  " + file + " (bench/jfr-breakdown.py " + file + ")");
         }
         GcStats gc = GcStats.now().minus(gc0);
-        report.engine(engineSeconds, options.n(), peak, gc);
-        report.cpu(cpu, options.n());
+        report.phase(target.name(), seconds, options.n(), peak, gc);
+        report.cpu(target.name(), cpu, options.n());
         DbStats after = DbStats.measure(jdbc);
-        report.database(idle, after, options.n());
-        jdbc.execute("vacuum act_ru_job, act_ru_execution, act_ru_variable, act_ru_event_subscr, act_ru_meter_log");
-        report.runtimeAfterVacuum(idle, DbStats.measure(jdbc), options.n());
+        report.database(target.name(), idle, after, options.n());
+        if (target == ENGINE) {
+            jdbc.execute("vacuum act_ru_job, act_ru_execution, act_ru_variable, act_ru_event_subscr, act_ru_meter_log");
+            report.runtimeAfterVacuum(idle, DbStats.measure(jdbc), options.n());
+        }
     }
 
     private CpuStats cpu() {
@@ -260,7 +293,7 @@ public final class ChargeBenchmark {
      * Waits until every charge of the prefix has left RECEIVED: SUBMITTED to its debtor system (or
      * HANDLED_IN_FBS for a municipality that is not live). Returns the moment the last one changed.
      */
-    private Instant awaitDone(String prefix, int n, Instant start) throws InterruptedException {
+    private Instant awaitDone(Target target, String prefix, int n, Instant start) throws InterruptedException {
         String like = "BENCH-" + prefix + "-%";
         long deadline = System.nanoTime() + options.timeout().toNanos();
         long lastPrint = System.nanoTime();
@@ -269,7 +302,8 @@ public final class ChargeBenchmark {
                     "select count(*) filter (where status = 'SUBMITTED') submitted,"
                             + " count(*) filter (where status = 'HANDLED_IN_FBS') internal,"
                             + " count(*) filter (where status not in ('RECEIVED', 'SUBMITTED', 'HANDLED_IN_FBS')) other,"
-                            + " max(updated_at) filter (where status <> 'RECEIVED') last from charge where fbs_charge_id like ?",
+                            + " max(updated_at) filter (where status <> 'RECEIVED') last from " + target.table()
+                            + " where fbs_charge_id like ?",
                     like);
             long submitted = ((Number) counts.get("submitted")).longValue();
             long internal = ((Number) counts.get("internal")).longValue();
@@ -279,7 +313,7 @@ public final class ChargeBenchmark {
                         other + " charges neither SUBMITTED nor HANDLED_IN_FBS (rejected? incident?)");
             }
             if (submitted + internal == n) {
-                if (!"W".equals(prefix)) {
+                if (!target.warmupPrefix().equals(prefix)) {
                     report.outcome(submitted, internal);
                 }
                 return ((Timestamp) counts.get("last")).toInstant();
@@ -305,12 +339,14 @@ public final class ChargeBenchmark {
     }
 
     /**
-     * Waits until no charge has a job left (debtor-sync's timer and its own jobs come and go every
-     * minute and are not counted).
+     * Waits until no charge has a job left that is due (debtor-sync's timer and its own jobs come and
+     * go every minute and are not counted; each submitted charge keeps the timer of its watchdog,
+     * due days later).
      */
     private void awaitIdleJobs() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        String chargeJobs = "from act_ru_job where process_def_key_ = 'charge'";
+        String chargeJobs =
+                "from act_ru_job where process_def_key_ = 'charge' and (type_ <> 'timer' or duedate_ <= now())";
         while (jdbc.queryForObject("select count(*) " + chargeJobs, Long.class) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Jobs of charges left after the batch: "
@@ -320,26 +356,5 @@ public final class ChargeBenchmark {
             }
             Thread.sleep(200);
         }
-    }
-
-    // ---------------------------------------------------------------- the baseline
-
-    private void baseline() throws Exception {
-        resetSimulator();
-        GcStats gc0 = GcStats.now();
-        CpuStats cpu0 = cpu();
-        heap.start();
-        long t0 = System.nanoTime();
-        new Baseline(app, jdbc, routes).run("B", options.n(), options.baselineThreads(), municipalities);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        CpuStats cpu = cpu().minus(cpu0);
-        long peak = heap.stop();
-        report.baseline(
-                seconds,
-                options.n(),
-                options.baselineThreads(),
-                peak,
-                GcStats.now().minus(gc0));
-        report.cpu(cpu, options.n());
     }
 }

@@ -15,7 +15,7 @@ record DbStats(Map<String, long[]> tables) {
             "engine other (ACT_GE/RE/ID_*)",
             "our tables",
             "simulator (sim_*)",
-            "baseline (bench_claim)");
+            "peer (bench_peer_charge)");
 
     static DbStats measure(JdbcTemplate jdbc) {
         Map<String, long[]> tables = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ final class Report {
     private final PrintStream out;
     private final Map<String, String> summary = new LinkedHashMap<>();
     private Double engineSeconds;
-    private Double baselineSeconds;
+    private Double peerSeconds;
 
     Report(PrintStream out) {
         this.out = out;
@@ -40,20 +40,22 @@ final class Report {
         summary.put("N", Integer.toString(options.n()));
         summary.put("C", Integer.toString(options.clients()));
         summary.put("rate", options.rate() > 0 ? String.format(Locale.ROOT, "%.0f/s", options.rate()) : "max");
+        summary.put("intake", options.batch() ? "batches of " + options.batchSize() : "single");
     }
 
     void setting(String name, String value) {
         out.println(String.format(Locale.ROOT, "%-9s %s", name + ":", value));
     }
 
-    void intake(int n, double seconds, ChargeLoad.Intake intake) {
+    void intake(String phase, int n, double seconds, ChargeLoad.Intake intake) {
         double rate = n / seconds;
         long[] service = sorted(intake.serviceNanos);
         long[] response = sorted(intake.responseNanos);
         out.printf(
                 Locale.ROOT,
-                "intake:   %d posts in %.1f s = %.0f charges/s; statuses %s%n",
+                "intake:   %d charges in %d posts in %.1f s = %.0f charges/s; charges' statuses %s%n",
                 n,
+                intake.requests,
                 seconds,
                 rate,
                 new TreeSet<>(intake.statuses.keySet())
@@ -63,7 +65,7 @@ final class Report {
         }
         out.printf(
                 Locale.ROOT,
-                "latency:  service time p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                "latency:  per post: service time p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 ms(pct(service, 50)),
                 ms(pct(service, 99)),
                 ms(service[service.length - 1]));
@@ -72,11 +74,12 @@ final class Report {
                 "          response time from the due moment (with rate) p50 %.1f ms, p99 %.1f ms%n",
                 ms(pct(response, 50)),
                 ms(pct(response, 99)));
-        summary.put("intake/s", String.format(Locale.ROOT, "%.0f", rate));
-        summary.put("p50 ms", String.format(Locale.ROOT, "%.1f", ms(pct(response, 50))));
-        summary.put("p99 ms", String.format(Locale.ROOT, "%.1f", ms(pct(response, 99))));
+        summary.put(phase + " intake/s", String.format(Locale.ROOT, "%.0f", rate));
+        summary.put(
+                phase + " p50 / p99 ms",
+                String.format(Locale.ROOT, "%.0f / %.0f", ms(pct(response, 50)), ms(pct(response, 99))));
         if (intake.errors.get() > 0) {
-            summary.put("errors", intake.errors.toString());
+            summary.put(phase + " errors", intake.errors.toString());
         }
     }
 
@@ -84,11 +87,16 @@ final class Report {
         out.printf(Locale.ROOT, "outcome:  %d SUBMITTED, %d HANDLED_IN_FBS%n", submitted, internal);
     }
 
-    void engine(double seconds, int n, long peakHeap, GcStats gc) {
-        engineSeconds = seconds;
+    void phase(String phase, double seconds, int n, long peakHeap, GcStats gc) {
+        if (phase.equals("engine")) {
+            engineSeconds = seconds;
+        } else {
+            peerSeconds = seconds;
+        }
         out.printf(
                 Locale.ROOT,
-                "engine:   all %d done %.1f s after the first post = %.0f charges/s end to end%n",
+                "%-9s all %d done %.1f s after the first post = %.0f charges/s end to end%n",
+                phase + ":",
                 n,
                 seconds,
                 n / seconds);
@@ -98,11 +106,11 @@ final class Report {
                 peakHeap >> 20,
                 gc.count(),
                 gc.millis() / 1e3);
-        summary.put("engine s", String.format(Locale.ROOT, "%.1f", seconds));
-        summary.put("peak heap MiB", Long.toString(peakHeap >> 20));
+        summary.put(phase + " s", String.format(Locale.ROOT, "%.1f (%.0f/s)", seconds, n / seconds));
+        summary.put(phase + " peak heap MiB", Long.toString(peakHeap >> 20));
     }
 
-    void cpu(CpuStats cpu, int n) {
+    void cpu(String phase, CpuStats cpu, int n) {
         double others = cpu.machineBusy() - cpu.app() - cpu.simulator() - cpu.postgres();
         out.printf(
                 Locale.ROOT,
@@ -118,10 +126,18 @@ final class Report {
                 cpu.postgres() * 1e3 / n,
                 others,
                 others * 100 / cpu.machineTotal());
-        summary.putIfAbsent("others' CPU", String.format(Locale.ROOT, "%.0f%%", others * 100 / cpu.machineTotal()));
+        summary.put(
+                phase + " CPU ms app / sim / PG",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f / %.1f / %.1f",
+                        cpu.app() * 1e3 / n,
+                        cpu.simulator() * 1e3 / n,
+                        cpu.postgres() * 1e3 / n));
+        summary.put(phase + " others' CPU", String.format(Locale.ROOT, "%.0f%%", others * 100 / cpu.machineTotal()));
     }
 
-    void database(DbStats idle, DbStats after, int n) {
+    void database(String phase, DbStats idle, DbStats after, int n) {
         out.println("database: per charge (after the batch minus before it)");
         for (String group : DbStats.GROUPS) {
             long[] a = idle.sum(group);
@@ -139,11 +155,16 @@ final class Report {
                     b[0],
                     a[1] >> 10,
                     b[1] >> 10);
-            if (group.equals(DbStats.GROUPS.get(1))) {
-                summary.put("history B/charge", String.format(Locale.ROOT, "%.0f", (b[1] - a[1]) / (double) n));
+            String perCharge = String.format(
+                    Locale.ROOT, "%.1f rows, %.0f B", (b[0] - a[0]) / (double) n, (b[1] - a[1]) / (double) n);
+            if (phase.equals("engine") && group.equals(DbStats.GROUPS.get(0))) {
+                summary.put("runtime per charge", perCharge);
             }
-            if (group.equals(DbStats.GROUPS.get(0))) {
-                summary.put("runtime B/charge", String.format(Locale.ROOT, "%.0f", (b[1] - a[1]) / (double) n));
+            if (phase.equals("engine") && group.equals(DbStats.GROUPS.get(1))) {
+                summary.put("history per charge", perCharge);
+            }
+            if (phase.equals("peer") && group.equals(DbStats.GROUPS.get(5))) {
+                summary.put("peer table per charge", perCharge);
             }
         }
         out.println("          tables that grew, rows per charge:");
@@ -163,8 +184,8 @@ final class Report {
     void runtimeAfterVacuum(DbStats idle, DbStats after, int n) {
         out.printf(
                 Locale.ROOT,
-                "runtime:  no job of a charge left (debtor-sync's own come and go); act_ru_job %d KiB"
-                        + " after VACUUM (idle %d KiB)%n",
+                "runtime:  no job of a charge due (each keeps its watchdog's timer; debtor-sync's own come and go);"
+                        + " act_ru_job %d KiB after VACUUM (idle %d KiB)%n",
                 after.bytes("act_ru_job") >> 10,
                 idle.bytes("act_ru_job") >> 10);
         long[] a = idle.sum(DbStats.GROUPS.get(0));
@@ -177,26 +198,10 @@ final class Report {
                 (b[1] - a[1]) / (double) n);
     }
 
-    void baseline(double seconds, int n, int threads, long peakHeap, GcStats gc) {
-        baselineSeconds = seconds;
-        out.printf(
-                Locale.ROOT,
-                "baseline: %d claims inserted and submitted by %d threads in %.1f s = %.0f claims/s;"
-                        + " peak heap %d MiB, %d collections, %.1f s in GC%n",
-                n,
-                threads,
-                seconds,
-                n / seconds,
-                peakHeap >> 20,
-                gc.count(),
-                gc.millis() / 1e3);
-        summary.put("baseline s", String.format(Locale.ROOT, "%.1f", seconds));
-    }
-
     void summary() {
-        if (engineSeconds != null && baselineSeconds != null) {
-            double ratio = engineSeconds / baselineSeconds;
-            out.printf(Locale.ROOT, "ratio:    engine time / baseline time = %.2f%n", ratio);
+        if (engineSeconds != null && peerSeconds != null) {
+            double ratio = engineSeconds / peerSeconds;
+            out.printf(Locale.ROOT, "ratio:    engine time / peer time = %.2f%n", ratio);
             summary.put("ratio", String.format(Locale.ROOT, "%.2f", ratio));
         }
         out.println("summary:  | " + String.join(" | ", summary.keySet()) + " |");
