@@ -2,6 +2,7 @@ package dk.fbs.oir.routing;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
  * <p>Answered here, and only for the inputs named, with the answer FEEL gives
  * ({@code FeelShortcutsTest} compares them): input entries {@code "text"} (string input),
  * {@code 3} (Integer or Long input), {@code null} and {@code not(null)} (any input), and
- * {@code >= date("2022-04-14")} with {@code <}, {@code <=}, {@code >} or none (LocalDate input);
- * expressions {@code "text"}, {@code 3} (a Long, as FEEL gives it), {@code name} (a string, boolean,
+ * {@code >= date("2022-04-14")} with {@code <}, {@code <=}, {@code >} or none (LocalDate input),
+ * {@code "a","b"} (string input); expressions {@code "text"}, {@code 3} (a Long, as FEEL gives it),
+ * {@code true} and {@code false}, {@code name} (a string, boolean,
  * Integer or Long variable; whole numbers come back as Long) and {@code date(name)} (a string
  * variable holding an ISO date). Any other expression, input type or a missing variable goes to
  * FEEL unchanged.
@@ -62,6 +64,8 @@ public class FeelShortcuts extends AbstractCamundaConfiguration {
     }
 
     private static final Pattern STRING = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*");
+    private static final Pattern STRINGS = Pattern.compile("\\s*\"[^\"\\\\]*\"\\s*(,\\s*\"[^\"\\\\]*\"\\s*)+");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"([^\"\\\\]*)\"");
     private static final Pattern INTEGER = Pattern.compile("\\s*(-?(?:0|[1-9][0-9]{0,17}))\\s*");
     private static final Pattern DATE_COMPARISON =
             Pattern.compile("\\s*(<=|>=|<|>)?\\s*date\\(\\s*\"(\\d{4}-\\d{2}-\\d{2})\"\\s*\\)\\s*");
@@ -141,6 +145,15 @@ public class FeelShortcuts extends AbstractCamundaConfiguration {
             return input ->
                     input.getValue() instanceof String value ? Optional.of(value.equals(literal)) : Optional.empty();
         }
+        if (STRINGS.matcher(entry).matches()) {
+            Set<String> literals = new HashSet<>();
+            Matcher each = STRING_LITERAL.matcher(entry);
+            while (each.find()) {
+                literals.add(each.group(1));
+            }
+            return input ->
+                    input.getValue() instanceof String value ? Optional.of(literals.contains(value)) : Optional.empty();
+        }
         if ((m = INTEGER.matcher(entry)).matches()) {
             long literal = Long.parseLong(m.group(1));
             return input -> input.getValue() instanceof Integer || input.getValue() instanceof Long
@@ -187,6 +200,10 @@ public class FeelShortcuts extends AbstractCamundaConfiguration {
         }
         if ((m = INTEGER.matcher(text)).matches()) {
             Optional<Object> literal = Optional.of(Long.parseLong(m.group(1)));
+            return variables -> literal;
+        }
+        if (text.strip().equals("true") || text.strip().equals("false")) {
+            Optional<Object> literal = Optional.of(Boolean.valueOf(text.strip()));
             return variables -> literal;
         }
         if ((m = NAME.matcher(text)).matches() && !KEYWORDS.contains(m.group(1))) {
