@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/bench && rm -f target/bench/*.log target/bench/*.out
 pg() { psql -h 127.0.0.1 -U postgres -d postgres -qAtc "$1"; }
+for _ in $(seq 60); do pg 'select 1' >/dev/null 2>&1 && break; sleep 1; done # a server just restarted
 if [ "${BENCH_AUTOVACUUM:-on}" != keep ] && [ "$(pg 'show autovacuum')" = off ]; then
   pg "alter system set autovacuum = on" && pg "select pg_reload_conf()" >/dev/null
   trap 'pg "alter system reset autovacuum" && pg "select pg_reload_conf()" >/dev/null' EXIT

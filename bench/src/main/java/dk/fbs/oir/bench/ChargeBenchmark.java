@@ -238,6 +238,7 @@ public final class ChargeBenchmark {
         DbStats idle = DbStats.measure(jdbc);
         GcStats gc0 = GcStats.now();
         CpuStats cpu0 = cpu();
+        WalStats wal0 = WalStats.measure(jdbc);
         heap.start();
         Recording recording = options.jfr() ? startRecording() : null;
         Instant start = Instant.now();
@@ -247,6 +248,7 @@ public final class ChargeBenchmark {
         report.intake(target.name(), options.n(), intakeSeconds, intake);
         Instant lastDone = awaitDone(target, target.prefix(), options.n(), start);
         CpuStats cpu = cpu().minus(cpu0);
+        WalStats wal = WalStats.measure(jdbc).minus(wal0);
         double seconds = Duration.between(start, lastDone).toNanos() / 1e9;
         awaitIdleJobs();
         long peak = heap.stop();
@@ -259,6 +261,12 @@ public final class ChargeBenchmark {
         GcStats gc = GcStats.now().minus(gc0);
         report.phase(target.name(), seconds, options.n(), peak, gc);
         report.cpu(target.name(), cpu, options.n());
+        report.wal(target.name(), wal, options.n());
+        report.overTime(jdbc.queryForList(
+                "with done as (select updated_at at from " + target.table() + " where fbs_charge_id like ?)"
+                        + " select (extract(epoch from at - t0)::int / 30) * 30 from_s, count(*) / 30.0 per_s"
+                        + " from done, (select min(at) t0 from done) first group by 1 order by 1",
+                "BENCH-" + target.prefix() + "-%"));
         DbStats after = DbStats.measure(jdbc);
         report.database(target.name(), idle, after, options.n());
         if (target == ENGINE) {

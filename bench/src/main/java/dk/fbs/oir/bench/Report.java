@@ -7,9 +7,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Prints each figure as it is measured, and a one-line summary (a row of bench/README.md) at the end. */
 final class Report {
@@ -135,6 +137,29 @@ final class Report {
                         cpu.simulator() * 1e3 / n,
                         cpu.postgres() * 1e3 / n));
         summary.put(phase + " others' CPU", String.format(Locale.ROOT, "%.0f%%", others * 100 / cpu.machineTotal()));
+    }
+
+    /** Charges done per second in windows of 30 s (the last one partial), from the first one done. */
+    void overTime(List<Map<String, Object>> windows) {
+        out.println("over time: charges done per second, by 30 s from the first: "
+                + windows.stream()
+                        .map(w -> w.get("from_s") + " s: "
+                                + String.format(Locale.ROOT, "%.0f", ((Number) w.get("per_s")).doubleValue()))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    void wal(String phase, WalStats wal, int n) {
+        out.printf(
+                Locale.ROOT,
+                "wal:      %.0f MB written by the server (the simulator's included), %.1f KB per charge; %d records,"
+                        + " %d of them full-page images; checkpoints: %d timed, %d requested%n",
+                wal.bytes() / 1e6,
+                wal.bytes() / 1e3 / n,
+                wal.records(),
+                wal.fullPageImages(),
+                wal.checkpointsTimed(),
+                wal.checkpointsRequested());
+        summary.put(phase + " WAL KB per charge", String.format(Locale.ROOT, "%.1f", wal.bytes() / 1e3 / n));
     }
 
     void database(String phase, DbStats idle, DbStats after, int n) {
