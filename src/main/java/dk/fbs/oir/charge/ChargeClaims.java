@@ -28,7 +28,7 @@ public class ChargeClaims {
         this.oir = oir;
     }
 
-    /** Creates the charge's claim (submission {@code n}) and records its number. */
+    /** Creates the charge's claim (submission {@code n}) and records its number; its invoice is expected next. */
     public ClaimState submit(Charge charge, int n) {
         IdempotencyRef ref = IdempotencyRef.submission(charge.fbsChargeId(), n);
         ClaimState claim = oir.submitClaim(charge.debtorSystem(), submission(charge), ref);
@@ -40,7 +40,6 @@ public class ChargeClaims {
                 claim.changedAt(),
                 ref,
                 "Fordring oprettet i " + charge.debtorSystem().displayName() + " som " + claim.claimId());
-        ledger.expectUpdate(charge.fbsChargeId()); // the invoice
         return claim;
     }
 

@@ -119,7 +119,8 @@ public class ChargeLedger {
 
     /**
      * The debtor system accepted the claim: its number, its balance, the moment it confirmed it, and
-     * the idempotency reference that created it.
+     * the idempotency reference that created it. From now on its invoice is expected ({@link
+     * #expectUpdate}), in the same update of the row.
      */
     public void recordSubmitted(
             String fbsChargeId,
@@ -132,13 +133,15 @@ public class ChargeLedger {
         OffsetDateTime now = now();
         jdbc.update(
                 "update charge set status = ?, debtor_system_claim_id = ?, payment_reference = ?, balance_ore = ?,"
-                        + " last_confirmed_at = ?, submission_ref = ?, updated_at = ? where fbs_charge_id = ?",
+                        + " last_confirmed_at = ?, submission_ref = ?, updated_at = ?,"
+                        + " awaiting_update_since = coalesce(awaiting_update_since, ?) where fbs_charge_id = ?",
                 ChargeStatus.SUBMITTED.name(),
                 claimId,
                 paymentReference,
                 balance.ore(),
                 confirmedAt,
                 submissionRef.value(),
+                now,
                 now,
                 fbsChargeId);
         timeline(fbsChargeId, ChargeStatus.SUBMITTED, text, now);
