@@ -1,4 +1,4 @@
-package dk.fbs.oir.history;
+package dk.fbs.oir.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dk.fbs.oir.history;
+package dk.fbs.oir.engine;
 
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.BATCH_END;
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.BATCH_START;

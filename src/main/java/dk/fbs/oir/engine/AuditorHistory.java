@@ -1,4 +1,4 @@
-package dk.fbs.oir.history;
+package dk.fbs.oir.engine;
 
 import dk.fbs.oir.charge.ChargeProcess;
 import java.util.ArrayList;
