@@ -23,8 +23,9 @@ import org.springframework.test.context.TestExecutionListener;
  * engines named "default" cannot run side by side (Camunda registers each under its name). So the
  * classes of one application run one after another ({@link Order}, junit-platform.properties),
  * and the application closes after the last of them ({@link CloseAfterLastUser},
- * META-INF/spring.factories), before the next application starts. A test that must have an
- * application of its own says so with {@code @DirtiesContext} and why.
+ * META-INF/spring.factories), before the next application starts. Surefire and Failsafe hand each
+ * of their JVMs one class at a time, so under Maven every class closes its application after it. A
+ * test that must have an application of its own says so with {@code @DirtiesContext} and why.
  */
 public final class SharedApplications {
 

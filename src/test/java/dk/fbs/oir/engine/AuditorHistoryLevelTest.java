@@ -28,6 +28,7 @@ class AuditorHistoryLevelTest {
     static void engine() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
                 ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName("auditor-history"); // not "default": an application may run beside it
         configuration.setJdbcUrl("jdbc:h2:mem:auditor-history;DB_CLOSE_DELAY=-1");
         configuration.setCustomHistoryLevels(
                 List.of(new AuditorHistoryLevel(Map.of(ChargeProcess.KEY, ChargeProcess.AUDITED_VARIABLES))));
