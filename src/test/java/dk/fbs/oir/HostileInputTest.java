@@ -69,10 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * looks like an attack (an expression, markup, SQL in a text) is stored verbatim and never evaluated.
  * Prints "N passed, M failed" at the end.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // a hostile answer's job is retried at once, then ends in an incident (not after seconds)
-        properties = "camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=R2/PT0S")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "test"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(HostileInputTest.Tally.class)
