@@ -119,8 +119,7 @@ public class ChargeLedger {
 
     /**
      * The debtor system accepted the claim: its number, its balance, the moment it confirmed it, and
-     * the idempotency reference that created it. From now on its invoice is expected ({@link
-     * #expectUpdate}), in the same update of the row.
+     * the idempotency reference that created it; its invoice is now expected ({@link #expectUpdate}).
      */
     public void recordSubmitted(
             String fbsChargeId,

@@ -2,9 +2,6 @@ package dk.fbs.oir.charge;
 
 import dk.fbs.oir.common.Cpr;
 import dk.fbs.oir.common.ProcessVariable;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -260,33 +257,6 @@ public final class ChargeProcess {
     public static final ProcessVariable<String> STATUS = ProcessVariable.of("status", String.class);
 
     public static final ProcessVariable<String> TEXT = ProcessVariable.of("text", String.class);
-
-    /**
-     * What the history level {@code auditor} keeps of a charge's variables: the decisions (of the
-     * DMN tables and the caseworkers) and their reasons. The amounts and every step are in the
-     * ledger's timeline; the caseworkers' corrections of name and CPR number are personal data.
-     */
-    public static final Set<String> AUDITED_VARIABLES = Stream.of(
-                    ROUTE,
-                    DUNNING_MODE,
-                    MISSING_UPDATE_HANDLING,
-                    REJECTION_TEXT,
-                    REMINDER_FEE,
-                    DISPUTE_TEXT,
-                    CANCELLATION_REASON,
-                    COLLECTION_DECISION,
-                    COLLECTION_REASON,
-                    COLLECTION_OUTCOME,
-                    COLLECTION_OUTCOME_TEXT,
-                    ChargeTaskDecisions.REJECTION_DECISION,
-                    ChargeTaskDecisions.DISPUTE_DECISION,
-                    ChargeTaskDecisions.REDUCTION_AMOUNT,
-                    ChargeTaskDecisions.OVERPAYMENT_DECISION,
-                    ChargeTaskDecisions.APPROVAL_DECISION,
-                    ChargeTaskDecisions.RETURNED_DECISION,
-                    ChargeTaskDecisions.MISSING_UPDATE_DECISION)
-            .map(ProcessVariable::name)
-            .collect(Collectors.toUnmodifiableSet());
 
     private ChargeProcess() {}
 

@@ -1,5 +1,6 @@
 package dk.fbs.oir.engine;
 
+import dk.fbs.oir.charge.ChargeAudit;
 import dk.fbs.oir.charge.ChargeProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Offers the history level {@link AuditorHistoryLevel auditor} to operators ({@code
- * camunda.bpm.history-level: auditor}); charges keep only their {@link ChargeProcess#AUDITED_VARIABLES}.
+ * camunda.bpm.history-level: auditor}); charges keep only their {@link ChargeAudit.VARIABLES}.
  */
 @Component
 public class AuditorHistory extends AbstractCamundaConfiguration {
@@ -21,7 +22,7 @@ public class AuditorHistory extends AbstractCamundaConfiguration {
         List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
                 ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryLevels());
-        levels.add(new AuditorHistoryLevel(Map.of(ChargeProcess.KEY, ChargeProcess.AUDITED_VARIABLES)));
+        levels.add(new AuditorHistoryLevel(Map.of(ChargeProcess.KEY, ChargeAudit.VARIABLES)));
         configuration.setCustomHistoryLevels(levels);
     }
 }

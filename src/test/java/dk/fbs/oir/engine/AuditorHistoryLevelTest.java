@@ -2,6 +2,7 @@ package dk.fbs.oir.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.fbs.oir.charge.ChargeAudit;
 import dk.fbs.oir.charge.ChargeProcess;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class AuditorHistoryLevelTest {
         configuration.setProcessEngineName("auditor-history"); // not "default": an application may run beside it
         configuration.setJdbcUrl("jdbc:h2:mem:auditor-history;DB_CLOSE_DELAY=-1");
         configuration.setCustomHistoryLevels(
-                List.of(new AuditorHistoryLevel(Map.of(ChargeProcess.KEY, ChargeProcess.AUDITED_VARIABLES))));
+                List.of(new AuditorHistoryLevel(Map.of(ChargeProcess.KEY, ChargeAudit.VARIABLES))));
         configuration.setHistory(AuditorHistoryLevel.NAME);
         configuration.setJobExecutorActivate(false);
         engine = configuration.buildProcessEngine();
