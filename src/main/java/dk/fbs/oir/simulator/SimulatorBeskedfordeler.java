@@ -12,9 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -31,7 +29,9 @@ import org.springframework.stereotype.Component;
  * Each event goes out when its transaction has committed (a debtor system connected to
  * Beskedfordeler sends at once; the system's event delay applies to its event log, which the pull
  * reads). When the broker does not take them, the REST notification goes instead, and the events
- * not confirmed go with the next ones. Events made before this start are left to the pull.
+ * not confirmed go with the next ones. Each event is marked published once confirmed: sequence
+ * numbers are taken at insert but become visible at commit, so an event may appear after a later
+ * one. Events made before this start are left to the pull.
  */
 @Component
 @Profile("simulator & beskedfordeler")
@@ -45,8 +45,6 @@ class SimulatorBeskedfordeler {
     private final RabbitTemplate rabbit;
     private final String exchange;
     private final long startedAfter;
-    /** The last event published per system and municipality. */
-    private final Map<String, Long> published = new ConcurrentHashMap<>();
 
     SimulatorBeskedfordeler(
             SimulatorStore store, SimulatorPush push, RabbitTemplate rabbit, BeskedfordelerProperties properties) {
@@ -57,12 +55,14 @@ class SimulatorBeskedfordeler {
         push.publishThrough(this::publish);
     }
 
-    /** Publishes the municipality's events not yet published; false when the broker did not confirm them. */
+    /**
+     * Publishes the municipality's events not yet published (called on the push executor's one
+     * thread); false when the broker did not confirm them.
+     */
     boolean publish(DebtorSystem system, String municipality) {
-        String key = system + "/" + municipality;
         List<DebtorEvent> events = store.jdbc.query(
-                "select * from sim_event where debtor_system = ?"
-                        + " and municipality_code = ? and seq > ? order by seq limit " + BATCH,
+                "select * from sim_event where debtor_system = ? and municipality_code = ?"
+                        + " and published = false and seq > ? order by seq limit " + BATCH,
                 (rs, i) -> {
                     Long amount = rs.getObject("amount_ore", Long.class);
                     return new DebtorEvent(
@@ -82,7 +82,7 @@ class SimulatorBeskedfordeler {
                 },
                 system.name(),
                 municipality,
-                published.getOrDefault(key, startedAfter));
+                startedAfter);
         if (events.isEmpty()) {
             return true;
         }
@@ -102,7 +102,9 @@ class SimulatorBeskedfordeler {
                     notTaken.getMessage());
             return false;
         }
-        published.put(key, events.get(events.size() - 1).seq());
+        store.jdbc.batchUpdate(
+                "update sim_event set published = true where seq = ?",
+                events.stream().map(event -> new Object[] {event.seq()}).toList());
         return events.size() < BATCH || publish(system, municipality);
     }
 

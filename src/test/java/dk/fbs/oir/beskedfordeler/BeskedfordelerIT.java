@@ -20,6 +20,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Updates through Beskedfordeler against the real RabbitMQ on 127.0.0.1:5672 (started by
@@ -77,6 +82,9 @@ class BeskedfordelerIT {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Autowired
     MeterRegistry meters;
@@ -258,6 +266,44 @@ class BeskedfordelerIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "INVOICED".equals(fbs.charge(waiting).get("status").asText()));
         await().until(() -> eventOutcome(early), "PARKED"::equals); // it named another claim than the one created
+    }
+
+    @Test
+    void anEventCommittedAfterALaterOneStillGoesOut() throws Exception {
+        String early = invoiced("101");
+        String later = invoiced("101");
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong seq = new AtomicLong();
+        CompletableFuture<Void> open = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            // as the debtor system writes an event whose transaction is still open (its number taken)
+            jdbc.update(
+                    "insert into sim_event (debtor_system, municipality_code, claim_id, fbs_charge_id, kind,"
+                            + " balance_ore, state, due_date, last_pay_date, occurred_at, visible_at, text)"
+                            + " select debtor_system, municipality_code, claim_id, fbs_charge_id, kind, balance_ore,"
+                            + " state, due_date, last_pay_date, occurred_at, visible_at, 'Rettet' from sim_event"
+                            + " where fbs_charge_id = ? and kind = 'OPKRAEVNING_UDSENDT'",
+                    early);
+            seq.set(jdbc.queryForObject("select max(seq) from sim_event where fbs_charge_id = ?", Long.class, early));
+            inserted.countDown();
+            await().until(() -> release.getCount() == 0);
+        }));
+        assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        fbs.payAsCitizen(later, "125.00"); // a later event, committed and published first
+        await().until(() -> "PAID".equals(fbs.charge(later).get("status").asText()));
+        release.countDown();
+        open.get(10, TimeUnit.SECONDS);
+        fbs.payAsCitizen(early, "125.00"); // the next publication takes the earlier event along
+
+        await().until(() -> "PAID".equals(fbs.charge(early).get("status").asText()));
+        await().until(
+                        () -> jdbc.queryForObject(
+                                "select count(*) from received_message where channel = 'BESKEDFORDELER'"
+                                        + " and debtor_system = 'KMD_OPUS' and seq = ?",
+                                Integer.class,
+                                seq.get()),
+                        n -> n == 1);
     }
 
     @Test
