@@ -21,6 +21,7 @@ public final class ChargeAudit {
                     ChargeProcess.REMINDER_FEE,
                     ChargeProcess.DISPUTE_TEXT,
                     ChargeProcess.CANCELLATION_REASON,
+                    ChargeProcess.SETTLED_BEFORE_CANCELLATION,
                     ChargeProcess.COLLECTION_DECISION,
                     ChargeProcess.COLLECTION_REASON,
                     ChargeProcess.COLLECTION_OUTCOME,

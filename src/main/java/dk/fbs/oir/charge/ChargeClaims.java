@@ -8,7 +8,6 @@ import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.debtorsystem.OirGateway;
 import dk.fbs.oir.debtorsystem.OirRejection;
 import java.time.LocalDate;
-import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -116,49 +115,6 @@ public class ChargeClaims {
                         backTo,
                         "Nedsat med " + reduction + " kr. efter indsigelse; restsaldo " + claim.balance() + " kr.")
                 .balance();
-    }
-
-    /**
-     * Credits the whole open balance of every claim of the charge, in whatever state; the debtor
-     * system recalls a claim from collection. The claims are looked up in the debtor system, so a
-     * claim created by a submission still in flight is credited too. Returns the balance after.
-     */
-    public Money cancel(Charge charge, String reason) {
-        List<ClaimState> open = oir
-                .searchDebtor(
-                        charge.debtorSystem(),
-                        charge.municipalityCode(),
-                        charge.debtorCpr(),
-                        false,
-                        IdempotencyRef.cancellationSearch(charge.fbsChargeId()))
-                .stream()
-                .filter(c -> c.fbsChargeId().equals(charge.fbsChargeId())
-                        && c.balance().isPositive())
-                .toList();
-        for (ClaimState claim : open) {
-            try {
-                ClaimState credited = oir.credit(
-                        charge.debtorSystem(),
-                        charge.municipalityCode(),
-                        claim.claimId(),
-                        claim.balance(),
-                        reason,
-                        IdempotencyRef.cancellationCredit(charge.fbsChargeId(), claim.claimId()));
-                recorded(
-                        charge,
-                        credited,
-                        null,
-                        "Fordring " + claim.claimId() + " krediteret med " + claim.balance() + " kr.");
-            } catch (OirRejection closedMeanwhile) {
-                ledger.recordBalance(
-                        charge.fbsChargeId(),
-                        charge.balance(),
-                        charge.lastConfirmedAt(),
-                        null,
-                        "Fordring " + claim.claimId() + " kunne ikke krediteres: " + closedMeanwhile.getMessage());
-            }
-        }
-        return ledger.get(charge.fbsChargeId()).balance();
     }
 
     /** Holds the claim while dispute {@code n} is decided (DEBTOR_LED): the debtor system's dunning pauses. */

@@ -103,6 +103,9 @@ public final class ChargeProcess {
         Task_CreditClaim,
         Task_RecordCancelledByFbs,
         EndEvent_CancelledByFbs,
+        Gateway_SettledBeforeCancellation,
+        Task_RecordSettledBeforeCancellation,
+        EndEvent_SettledBeforeCancellation,
         Task_DecideDunningMode,
         Gateway_InvoiceOrSilence,
         Event_InvoiceMissing,
@@ -238,6 +241,9 @@ public final class ChargeProcess {
 
     public static final ProcessVariable<String> CANCELLATION_REASON =
             ProcessVariable.of("cancellationReason", String.class);
+    /** The status of a claim settled before a cancellation reached it (PAID, COLLECTED, WRITTEN_OFF), or NONE. */
+    public static final ProcessVariable<String> SETTLED_BEFORE_CANCELLATION =
+            ProcessVariable.of("settledBeforeCancellation", String.class);
 
     // ---- collection
     /** Outputs of collection.dmn: TRANSFER, APPROVAL or WRITE_OFF, and the reason. */

@@ -74,6 +74,9 @@ class ChargeProcessTest {
     /** Which stand-ins of calls to the debtor system ran, in order. */
     private final List<String> calls = new ArrayList<>();
 
+    /** What the stand-in of creditClaim found: a claim settled before the cancellation, or NONE. */
+    private String settledBeforeCancellation = "NONE";
+
     private JavaDelegate submitClaim;
     /** The clock of "deadlines": {@link #passDeadline} moves it to the timer's date, as time would. */
     private final MutableClock clock = new MutableClock();
@@ -114,7 +117,10 @@ class ChargeProcessTest {
                                 execution, ChargeProcess.SUBMISSION_NO.getOrElse(execution, 1) + 1)));
         Mocks.register(
                 "reduceClaim", call("reduceClaim", execution -> ChargeProcess.BALANCE_ORE.set(execution, 10000L)));
-        Mocks.register("creditClaim", call("creditClaim", execution -> ChargeProcess.BALANCE_ORE.set(execution, 0L)));
+        Mocks.register("creditClaim", call("creditClaim", execution -> {
+            ChargeProcess.BALANCE_ORE.set(execution, 0L);
+            ChargeProcess.SETTLED_BEFORE_CANCELLATION.set(execution, settledBeforeCancellation);
+        }));
         Mocks.register(
                 "transferToCollection",
                 call("transferToCollection", execution -> transferToCollection.execute(execution)));
@@ -470,6 +476,22 @@ class ChargeProcessTest {
         execute(job()); // credit
         assertThat(pi).isEnded().hasPassed(Task_CreditClaim.id(), EndEvent_CancelledByFbs.id());
         assertThat(recorded).contains("CANCELLED: Annulleret af FBS: materialet er afleveret");
+    }
+
+    @Test
+    void cancelledByFbs_afterPsrmCollected_endsCollected() {
+        ProcessInstance pi = invoiced("561", 12500, "0101901234");
+        cancel(pi);
+        settledBeforeCancellation = "COLLECTED"; // the claim was collected before the cancellation reached it
+
+        execute(job());
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(Task_RecordSettledBeforeCancellation.id(), EndEvent_SettledBeforeCancellation.id())
+                .hasNotPassed(Task_RecordCancelledByFbs.id());
+        assertThat(recorded)
+                .contains("COLLECTED: Annullering fra FBS (materialet er afleveret) kom for sent:"
+                        + " fordringen var allerede afsluttet i debitorsystemet");
     }
 
     @Test

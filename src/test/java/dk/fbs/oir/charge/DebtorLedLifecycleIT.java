@@ -151,6 +151,40 @@ class DebtorLedLifecycleIT {
         assertThat(fbs.claim(id).get("state").asText()).isEqualTo("KREDITERET");
     }
 
+    /**
+     * PSRM collected the claim, but its event has not reached us when FBS cancels: there is nothing
+     * left to credit, and the charge ends collected, with the cancellation in its timeline.
+     */
+    @Test
+    void cancelledAfterPsrmCollectedButBeforeWeHeard() {
+        String id = invoiced("157");
+        advanceUntil(id, "IN_COLLECTION");
+        simulator.stopPublishing(DebtorSystem.KMD_OPUS);
+        try {
+            for (int days = 0; !"INDDREVET".equals(fbs.claim(id).get("state").asText()); days += 5) {
+                assertThat(days).as("PSRM's outcome").isLessThan(200);
+                simulator.advanceDays(5);
+            }
+            assertThat(fbs.charge(id).get("status").asText()).isEqualTo("IN_COLLECTION");
+
+            assertThat(fbs.post("/api/v1/charges/" + id + "/cancellation", Map.of("reason", "MATERIAL_RETURNED"))
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.ACCEPTED);
+            JsonNode collected = fbs.awaitStatus(id, "COLLECTED", "CANCELLED");
+            assertThat(collected.get("status").asText()).isEqualTo("COLLECTED");
+            assertThat(collected.get("balance").asText()).isEqualTo("0.00");
+            assertThat(collected.get("timeline").findValuesAsText("text"))
+                    .anyMatch(t -> t.startsWith("Annullering fra FBS") && t.contains("kom for sent"));
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from sim_request where operation = 'KrediterFordring' and claim_id = ?",
+                            Long.class,
+                            collected.get("debtorSystemClaimId").asText()))
+                    .isZero();
+        } finally {
+            simulator.publishEverything(DebtorSystem.KMD_OPUS); // held events would hold up the municipality's next
+        }
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(textBlock = PERSONALITIES)
     void disputedBeforeTheInvoiceHeldAndUpheld(String municipality, DebtorSystem system) {
