@@ -6,6 +6,7 @@ import dk.fbs.oir.debtorsystem.IdempotencyRef;
 import dk.fbs.oir.debtorsystem.OirGateway;
 import dk.fbs.oir.debtorsystem.OirRejection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,13 +50,13 @@ public class ClaimCancellation {
         for (ClaimState claim : open) {
             credit(charge, claim, reason);
         }
-        ClaimState settled = open.isEmpty()
-                ? claims.stream().filter(c -> settledAs(c) != null).findFirst().orElse(null)
-                : null;
-        if (settled != null) {
-            ledger.recordReportedBalance(charge.fbsChargeId(), settled.balance());
-        }
-        return new Outcome(ledger.get(charge.fbsChargeId()).balance(), settled == null ? null : settledAs(settled));
+        Optional<ClaimState> settled = open.isEmpty()
+                ? claims.stream().filter(c -> settledAs(c) != null).findFirst()
+                : Optional.empty();
+        settled.ifPresent(claim -> ledger.recordReportedBalance(charge.fbsChargeId(), claim.balance()));
+        return new Outcome(
+                ledger.get(charge.fbsChargeId()).balance(),
+                settled.map(ClaimCancellation::settledAs).orElse(null));
     }
 
     private void credit(Charge charge, ClaimState claim, String reason) {
