@@ -16,6 +16,20 @@ public class ApiClientsProperties {
 
     private List<Client> clients = new ArrayList<>();
 
+    /**
+     * The cost of the bcrypt hashes this application makes itself (the simulator's own client, and
+     * the hash it compares against for an unknown user); hashes given in configuration keep their own.
+     */
+    private int bcryptStrength = 10;
+
+    public int getBcryptStrength() {
+        return bcryptStrength;
+    }
+
+    public void setBcryptStrength(int bcryptStrength) {
+        this.bcryptStrength = bcryptStrength;
+    }
+
     public List<Client> getClients() {
         return clients;
     }
