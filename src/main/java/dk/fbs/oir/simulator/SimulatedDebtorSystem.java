@@ -51,9 +51,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
         return answer(() -> {
             DebitorType debtor = in.getDebitor();
             SimClaim claim = ledger.createClaim(
-                    system,
-                    municipality(in.getKontekst()),
-                    ref(in.getKontekst()),
+                    request(in.getKontekst()),
                     new SimulatorLedger.NewClaim(
                             in.getFagsystemFordringId(),
                             debtor.getCprNummer(),
@@ -98,9 +96,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
     public RegistrerIndbetalingSvar registrerIndbetaling(RegistrerIndbetalingAnmodning in) throws ForretningsfejlFault {
         return answer(() -> {
             SimulatorStore.Result result = ledger.registerPayment(
-                    system,
-                    municipality(in.getKontekst()),
-                    ref(in.getKontekst()),
+                    request(in.getKontekst()),
                     in.getFordringId(),
                     ore(in.getBeloeb()),
                     in.getBetalingsdato(),
@@ -116,14 +112,9 @@ class SimulatedDebtorSystem implements DebitorPortType {
     public KrediterFordringSvar krediterFordring(KrediterFordringAnmodning in) throws ForretningsfejlFault {
         return answer(() -> {
             KrediterFordringSvar out = new KrediterFordringSvar();
-            out.setFordring(SimulatorWire.fordring(ledger.credit(
-                            system,
-                            municipality(in.getKontekst()),
-                            ref(in.getKontekst()),
-                            in.getFordringId(),
-                            ore(in.getBeloeb()),
-                            in.getAarsag())
-                    .claim()));
+            out.setFordring(SimulatorWire.fordring(
+                    ledger.credit(request(in.getKontekst()), in.getFordringId(), ore(in.getBeloeb()), in.getAarsag())
+                            .claim()));
             return out;
         });
     }
@@ -132,13 +123,9 @@ class SimulatedDebtorSystem implements DebitorPortType {
     public AfskrivFordringSvar afskrivFordring(AfskrivFordringAnmodning in) throws ForretningsfejlFault {
         return answer(() -> {
             AfskrivFordringSvar out = new AfskrivFordringSvar();
-            out.setFordring(SimulatorWire.fordring(ledger.writeOff(
-                            system,
-                            municipality(in.getKontekst()),
-                            ref(in.getKontekst()),
-                            in.getFordringId(),
-                            in.getAarsag())
-                    .claim()));
+            out.setFordring(SimulatorWire.fordring(
+                    ledger.writeOff(request(in.getKontekst()), in.getFordringId(), in.getAarsag())
+                            .claim()));
             return out;
         });
     }
@@ -147,13 +134,9 @@ class SimulatedDebtorSystem implements DebitorPortType {
     public BerostilFordringSvar berostilFordring(BerostilFordringAnmodning in) throws ForretningsfejlFault {
         return answer(() -> {
             BerostilFordringSvar out = new BerostilFordringSvar();
-            out.setFordring(SimulatorWire.fordring(ledger.hold(
-                            system,
-                            municipality(in.getKontekst()),
-                            ref(in.getKontekst()),
-                            in.getFordringId(),
-                            in.getAarsag())
-                    .claim()));
+            out.setFordring(
+                    SimulatorWire.fordring(ledger.hold(request(in.getKontekst()), in.getFordringId(), in.getAarsag())
+                            .claim()));
             return out;
         });
     }
@@ -163,8 +146,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
         return answer(() -> {
             GenoptagFordringSvar out = new GenoptagFordringSvar();
             out.setFordring(SimulatorWire.fordring(
-                    ledger.resume(system, municipality(in.getKontekst()), ref(in.getKontekst()), in.getFordringId())
-                            .claim()));
+                    ledger.resume(request(in.getKontekst()), in.getFordringId()).claim()));
             return out;
         });
     }
@@ -174,9 +156,7 @@ class SimulatedDebtorSystem implements DebitorPortType {
         return answer(() -> {
             SendRykkerSvar out = new SendRykkerSvar();
             out.setFordring(SimulatorWire.fordring(ledger.sendReminder(
-                            system,
-                            municipality(in.getKontekst()),
-                            ref(in.getKontekst()),
+                            request(in.getKontekst()),
                             in.getFordringId(),
                             in.getRykkerNummer().intValueExact(),
                             ore(in.getRykkergebyr()),
@@ -191,9 +171,9 @@ class SimulatedDebtorSystem implements DebitorPortType {
             throws ForretningsfejlFault {
         return answer(() -> {
             OverdragTilInddrivelseSvar out = new OverdragTilInddrivelseSvar();
-            out.setFordring(SimulatorWire.fordring(ledger.transferToCollection(
-                            system, municipality(in.getKontekst()), ref(in.getKontekst()), in.getFordringId())
-                    .claim()));
+            out.setFordring(
+                    SimulatorWire.fordring(ledger.transferToCollection(request(in.getKontekst()), in.getFordringId())
+                            .claim()));
             out.setPsrmKvitteringsstatus("MODTAGET");
             return out;
         });
@@ -280,8 +260,8 @@ class SimulatedDebtorSystem implements DebitorPortType {
         return kontekst.getKommunekode();
     }
 
-    private static String ref(KontekstType kontekst) {
-        return kontekst.getIdempotensReference();
+    private SimulatorLedger.Request request(KontekstType kontekst) {
+        return new SimulatorLedger.Request(system, municipality(kontekst), kontekst.getIdempotensReference());
     }
 
     private static long ore(BigDecimal kroner) {

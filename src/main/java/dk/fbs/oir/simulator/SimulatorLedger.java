@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -26,6 +27,9 @@ class SimulatorLedger {
         this.properties = properties;
     }
 
+    /** Who asks: the debtor system, the municipality ØiR routed the call for, and the call's idempotency reference. */
+    record Request(DebtorSystem system, String municipality, String idempotencyRef) {}
+
     /** A claim to create, as the debtor system receives it. */
     record NewClaim(
             String fbsChargeId,
@@ -37,8 +41,10 @@ class SimulatorLedger {
             LocalDate establishedOn,
             boolean debtorLed) {}
 
-    SimClaim createClaim(DebtorSystem system, String municipality, String idempotencyRef, NewClaim claim) {
-        return store.idempotent(system, idempotencyRef, "OpretFordring", null, () -> {
+    SimClaim createClaim(Request request, NewClaim claim) {
+        DebtorSystem system = request.system();
+        String municipality = request.municipality();
+        return once(request, "OpretFordring", null, () -> {
                     if (claim.cpr().endsWith("0000")) {
                         throw new SimulatorRejection("UKENDT_DEBITOR", "Debitor er ukendt i debitorsystemet");
                     }
@@ -94,16 +100,9 @@ class SimulatorLedger {
                 .claim();
     }
 
-    Result registerPayment(
-            DebtorSystem system,
-            String municipality,
-            String idempotencyRef,
-            String claimId,
-            long amountOre,
-            LocalDate paidOn,
-            String place) {
-        return store.idempotent(system, idempotencyRef, "RegistrerIndbetaling", claimId, () -> {
-            SimClaim claim = store.openClaim(system, municipality, claimId);
+    Result registerPayment(Request request, String claimId, long amountOre, LocalDate paidOn, String place) {
+        return once(request, "RegistrerIndbetaling", claimId, () -> {
+            SimClaim claim = openClaim(request, claimId);
             SimulatorStore.requirePositive(amountOre);
             long balance = claim.balanceOre() - amountOre;
             String state = balance > 0
@@ -116,15 +115,9 @@ class SimulatorLedger {
         });
     }
 
-    Result credit(
-            DebtorSystem system,
-            String municipality,
-            String idempotencyRef,
-            String claimId,
-            long amountOre,
-            String reason) {
-        return store.idempotent(system, idempotencyRef, "KrediterFordring", claimId, () -> {
-            SimClaim claim = store.openClaim(system, municipality, claimId);
+    Result credit(Request request, String claimId, long amountOre, String reason) {
+        return once(request, "KrediterFordring", claimId, () -> {
+            SimClaim claim = openClaim(request, claimId);
             SimulatorStore.requirePositive(amountOre);
             if (amountOre > claim.balanceOre()) {
                 throw new SimulatorRejection("UGYLDIGE_DATA", "Krediteringen er større end saldoen");
@@ -137,9 +130,9 @@ class SimulatorLedger {
         });
     }
 
-    Result writeOff(DebtorSystem system, String municipality, String idempotencyRef, String claimId, String reason) {
-        return store.idempotent(system, idempotencyRef, "AfskrivFordring", claimId, () -> {
-            SimClaim claim = store.openClaim(system, municipality, claimId);
+    Result writeOff(Request request, String claimId, String reason) {
+        return once(request, "AfskrivFordring", claimId, () -> {
+            SimClaim claim = openClaim(request, claimId);
             String postingId = store.posting(claimId, PostingKind.AFSKRIVNING, claim.balanceOre(), store.today());
             SimClaim updated = store.change(claim, 0, "AFSKREVET");
             store.event(updated, "FORDRING_AFSKREVET", claim.balanceOre(), reason);
@@ -147,16 +140,9 @@ class SimulatorLedger {
         });
     }
 
-    Result sendReminder(
-            DebtorSystem system,
-            String municipality,
-            String idempotencyRef,
-            String claimId,
-            int number,
-            long feeOre,
-            LocalDate newLastPayDate) {
-        return store.idempotent(system, idempotencyRef, "SendRykker", claimId, () -> {
-            SimClaim claim = store.openClaim(system, municipality, claimId);
+    Result sendReminder(Request request, String claimId, int number, long feeOre, LocalDate newLastPayDate) {
+        return once(request, "SendRykker", claimId, () -> {
+            SimClaim claim = openClaim(request, claimId);
             if (!List.of("OPKRAEVET", "RYKKET").contains(claim.state()) || number != claim.reminderCount() + 1) {
                 throw new SimulatorRejection(
                         "FORKERT_TILSTAND",
@@ -179,9 +165,9 @@ class SimulatorLedger {
         });
     }
 
-    Result transferToCollection(DebtorSystem system, String municipality, String idempotencyRef, String claimId) {
-        return store.idempotent(system, idempotencyRef, "OverdragTilInddrivelse", claimId, () -> {
-            SimClaim claim = store.openClaim(system, municipality, claimId);
+    Result transferToCollection(Request request, String claimId) {
+        return once(request, "OverdragTilInddrivelse", claimId, () -> {
+            SimClaim claim = openClaim(request, claimId);
             if (!List.of("OPKRAEVET", "RYKKET").contains(claim.state())) {
                 throw new SimulatorRejection("FORKERT_TILSTAND", "Fordringen er i tilstand " + claim.state());
             }
@@ -196,21 +182,21 @@ class SimulatorLedger {
     }
 
     /** Berostillelse: no reminder, no transfer and no collection at PSRM until the claim is resumed. */
-    Result hold(DebtorSystem system, String municipality, String idempotencyRef, String claimId, String reason) {
-        return store.idempotent(system, idempotencyRef, "BerostilFordring", claimId, () -> {
+    Result hold(Request request, String claimId, String reason) {
+        return once(request, "BerostilFordring", claimId, () -> {
             // a claim at Gældsstyrelsen is held there too: the debtor system asks PSRM to suspend collection
-            store.openClaim(system, municipality, claimId);
+            openClaim(request, claimId);
             jdbc.update("update sim_claim set on_hold = true, changed_at = ? where claim_id = ?", store.now(), claimId);
             return new Result(claimId, null, store.find(claimId).orElseThrow());
         });
     }
 
     /** Resumes a held claim; a deadline that passed meanwhile is extended by the system's reminder interval. */
-    Result resume(DebtorSystem system, String municipality, String idempotencyRef, String claimId) {
-        return store.idempotent(system, idempotencyRef, "GenoptagFordring", claimId, () -> {
-            SimClaim claim = store.claimOf(system, municipality, claimId);
-            LocalDate extended =
-                    store.today().plusDays(properties.behaviour(system).getReminderDays());
+    Result resume(Request request, String claimId) {
+        return once(request, "GenoptagFordring", claimId, () -> {
+            SimClaim claim = store.claimOf(request.system(), request.municipality(), claimId);
+            LocalDate extended = store.today()
+                    .plusDays(properties.behaviour(request.system()).getReminderDays());
             jdbc.update(
                     "update sim_claim set on_hold = false, changed_at = ?,"
                             + " last_pay_date = case when last_pay_date < ? then ? else last_pay_date end where claim_id = ?",
@@ -233,12 +219,18 @@ class SimulatorLedger {
                             + " har ingen betalingsløsning: borgeren betaler på biblioteket");
         }
         return registerPayment(
-                claim.debtorSystem(),
-                claim.municipalityCode(),
-                "borger/" + UUID.randomUUID(),
+                new Request(claim.debtorSystem(), claim.municipalityCode(), "borger/" + UUID.randomUUID()),
                 claimId,
                 amountOre,
                 store.today(),
                 "BETALINGSLOESNING");
+    }
+
+    private Result once(Request request, String operation, String claimId, Supplier<Result> command) {
+        return store.idempotent(request.system(), request.idempotencyRef(), operation, claimId, command);
+    }
+
+    private SimClaim openClaim(Request request, String claimId) {
+        return store.openClaim(request.system(), request.municipality(), claimId);
     }
 }
