@@ -128,33 +128,26 @@ public final class DemoPki {
                             false,
                             utils.createSubjectKeyIdentifier(subjectKeys.getPublic()))
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(use == Use.AUTHORITY));
-            switch (use) {
-                case AUTHORITY ->
-                    builder.addExtension(
-                            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-                case CLIENT ->
-                    builder.addExtension(
-                                    Extension.keyUsage,
-                                    true,
-                                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                            .addExtension(
-                                    Extension.extendedKeyUsage,
-                                    false,
-                                    new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-                case SERVER ->
-                    builder.addExtension(
-                                    Extension.keyUsage,
-                                    true,
-                                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                            .addExtension(
-                                    Extension.extendedKeyUsage,
-                                    false,
-                                    new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                            .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                                new GeneralName(GeneralName.dNSName, "localhost"),
-                                new GeneralName(GeneralName.iPAddress, "127.0.0.1")
-                            }));
-                default -> throw new IllegalArgumentException(String.valueOf(use));
+            if (use == Use.AUTHORITY) {
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            } else {
+                builder.addExtension(
+                                Extension.keyUsage,
+                                true,
+                                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                        .addExtension(
+                                Extension.extendedKeyUsage,
+                                false,
+                                new ExtendedKeyUsage(
+                                        use == Use.CLIENT
+                                                ? KeyPurposeId.id_kp_clientAuth
+                                                : KeyPurposeId.id_kp_serverAuth));
+            }
+            if (use == Use.SERVER) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                }));
             }
             return new JcaX509CertificateConverter()
                     .getCertificate(
