@@ -69,7 +69,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * looks like an attack (an expression, markup, SQL in a text) is stored verbatim and never evaluated.
  * Prints "N passed, M failed" at the end.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a hostile answer fails the claim's submission three times before its incident: a fifth of a second apart here
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=R2/PT0.2S")
 @ActiveProfiles({"simulator", "test"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(HostileInputTest.Tally.class)
