@@ -110,6 +110,12 @@ try {
   // --- log in (Camunda's login form: ng-model username/password, the submit button) ---
   await page.goto(tasklistUrl);
   const login = page.locator('form[name="signinForm"]');
+  // the label is the translation key (PAGE_LOGIN_SIGN_IN_ACTION) until the translations have loaded;
+  // if they never do, the check below names the key
+  await page.waitForFunction(() => {
+    const button = document.querySelector('form[name="signinForm"] button[type="submit"]');
+    return button !== null && !/^[A-Z0-9_]+$/.test(button.textContent.trim());
+  }, null, { timeout: 10000 }).catch(() => {});
   const loginButton = norm(await login.locator('button[type="submit"]').textContent());
   if (loginButton !== opts.loginText) fail(`the login button says "${loginButton}" in ${opts.locale}, expected "${opts.loginText}"`);
   await login.locator('input[ng-model="username"]').fill(opts.user);
