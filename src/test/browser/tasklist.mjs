@@ -118,8 +118,16 @@ try {
   }, null, { timeout: 10000 }).catch(() => {});
   const loginButton = norm(await login.locator('button[type="submit"]').textContent());
   if (loginButton !== opts.loginText) fail(`the login button says "${loginButton}" in ${opts.locale}, expected "${opts.loginText}"`);
-  await login.locator('input[ng-model="username"]').fill(opts.user);
-  await login.locator('input[ng-model="password"]').fill(opts.password);
+  // the page can still move the focus while it settles (its autofocus on the user name): each field
+  // is filled until it holds what was typed, not the other's text
+  const username = login.locator('input[ng-model="username"]');
+  const password = login.locator('input[ng-model="password"]');
+  for (let attempt = 1; ; attempt++) {
+    await username.fill(opts.user);
+    await password.fill(opts.password);
+    if (await username.inputValue() === opts.user && await password.inputValue() === opts.password) break;
+    if (attempt === 3) fail("the login form did not keep the user name and password after three attempts");
+  }
   await login.locator('button[type="submit"]').click();
   await login.waitFor({ state: 'detached' }).catch(() => fail(`login as ${opts.user} failed: the login form is still shown`));
   log(`logged in as ${opts.user}`);
