@@ -66,6 +66,7 @@ class ChargeProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .configurationResource("process-tests.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 

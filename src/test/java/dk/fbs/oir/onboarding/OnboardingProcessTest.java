@@ -48,6 +48,7 @@ class OnboardingProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .configurationResource("process-tests.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 

@@ -28,6 +28,7 @@ class LibraryPaymentProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .configurationResource("process-tests.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 

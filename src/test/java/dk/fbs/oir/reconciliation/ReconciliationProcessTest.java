@@ -43,6 +43,7 @@ class ReconciliationProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .configurationResource("process-tests.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RoutingServiceTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-tests.cfg.xml")
+            .build();
 
     @Test
     @Deployment(resources = "dmn/debtor-routing.dmn")

@@ -26,6 +26,7 @@ class DebtorSyncProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .configurationResource("process-tests.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 
