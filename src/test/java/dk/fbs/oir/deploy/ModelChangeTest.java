@@ -10,6 +10,7 @@ import dk.fbs.oir.TestCharges;
 import dk.fbs.oir.charge.ChargeService;
 import dk.fbs.oir.debtorsystem.DebtorSystem;
 import dk.fbs.oir.simulator.SimulatorProperties;
+import dk.fbs.oir.simulator.SimulatorTestControls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +32,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,11 +39,11 @@ import org.springframework.test.context.ActiveProfiles;
  * the changed file (deploy-changed-only), then moves running charges to the new version; those
  * that cannot move are reported and stay untouched.
  */
-// an application of its own for each test: each deploys new versions of the models and counts the versions
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+// one application for the class: each test counts versions from where it starts, deploys today's
+// charge.bpmn again after it, and gives back the clock and the simulator's behaviour
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"simulator", "demo", "test"}) // test last: its API clients win
-@Import(MutableClock.Registration.class)
+@Import({MutableClock.Registration.class, SimulatorTestControls.Registration.class})
 class ModelChangeTest {
 
     @Autowired
@@ -69,9 +70,23 @@ class ModelChangeTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    SimulatorTestControls simulatorControls;
+
+    /** Today's models for the next test: the charges it starts run on today's charge.bpmn. */
+    @AfterEach
+    void todaysModel() throws Exception {
+        clock.reset();
+        simulatorControls.publishEverything(DebtorSystem.PRISME_2015); // a late invoice holds up Kolding's next
+        assertThat(deploy("charge.bpmn", Files.readString(Path.of("processes/charge.bpmn")))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     @Test
     void aChangedProcessIsDeployedAndRunningChargesMoveToIt() throws Exception {
         FbsClient fbs = new FbsClient(http);
+        int today = latestVersion();
         String invoiced = "FBS-101-" + UUID.randomUUID();
         charges.receive(TestCharges.charge(invoiced, "101"));
         String rejected = "FBS-561-" + UUID.randomUUID();
@@ -85,26 +100,26 @@ class ModelChangeTest {
         assertThat(deploy("charge.bpmn", original).getStatusCode())
                 .as("unchanged file")
                 .isEqualTo(HttpStatus.OK);
-        assertThat(latestVersion()).as("an unchanged file makes no new version").isEqualTo(1);
+        assertThat(latestVersion()).as("an unchanged file makes no new version").isEqualTo(today);
 
         // version 2: the reminder task is renamed, and the rejected-claim task replaced by one with a new id
         String changed = original.replace("name=\"Send rykker\"", "name=\"Send rykkerbrev\"")
                 .replace("UserTask_HandleRejectedClaim", "UserTask_ReviewRejectedClaim");
         assertThat(deploy("charge.bpmn", changed).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(latestVersion()).isEqualTo(2);
+        assertThat(latestVersion()).isEqualTo(today + 1);
 
         JsonNode report = FbsClient.read(http.withBasicAuth("operator", "operator")
                 .postForEntity(
                         "/api/v1/operator/migrations", json("{\"processDefinitionKey\":\"charge\"}"), String.class)
                 .getBody());
 
-        assertThat(report.get("toVersion").asInt()).isEqualTo(2);
+        assertThat(report.get("toVersion").asInt()).isEqualTo(today + 1);
         assertThat(report.get("migrated").asInt()).isPositive();
-        assertThat(versionOf(invoiced)).isEqualTo(2);
+        assertThat(versionOf(invoiced)).isEqualTo(today + 1);
         JsonNode failures = report.get("notMigrated");
         assertThat(failures.findValuesAsText("businessKey")).contains(rejected);
         assertThat(failures.toString()).contains("UserTask_HandleRejectedClaim");
-        assertThat(versionOf(rejected)).as("left untouched").isEqualTo(1);
+        assertThat(versionOf(rejected)).as("left untouched").isEqualTo(today);
         assertThat(tasks.createTaskQuery()
                         .processInstanceBusinessKey(rejected)
                         .singleResult()
@@ -158,6 +173,7 @@ class ModelChangeTest {
     @Test
     void afterAnApprovalStepIsAddedRunningChargesMoveToItAndNoneIsStuck() throws Exception {
         FbsClient fbs = new FbsClient(http);
+        int withApprovalVersion = latestVersion() + 1;
         List<String> running = new java.util.ArrayList<>();
         for (String municipality : List.of("101", "621", "561")) { // FBS_LED: our reminders
             String id = "FBS-" + municipality + "-" + UUID.randomUUID();
@@ -187,11 +203,11 @@ class ModelChangeTest {
                 .postForEntity(
                         "/api/v1/operator/migrations", json("{\"processDefinitionKey\":\"charge\"}"), String.class)
                 .getBody());
-        assertThat(report.get("migrated").asInt()).isEqualTo(3);
-        assertThat(report.get("notMigrated")).isEmpty();
+        assertThat(report.get("migrated").asInt()).isGreaterThanOrEqualTo(3); // and other tests' charges
+        assertThat(report.get("notMigrated").findValuesAsText("businessKey")).doesNotContainAnyElementsOf(running);
 
         for (String id : running) { // each moves on through the new step
-            assertThat(versionOf(id)).isEqualTo(2);
+            assertThat(versionOf(id)).isEqualTo(withApprovalVersion);
             String instance = runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(id)
                     .singleResult()
@@ -242,6 +258,7 @@ class ModelChangeTest {
     @Test
     void aChargeOfTheEarlierModelVersionGoesOnWithTodaysCode() throws Exception {
         FbsClient fbs = new FbsClient(http);
+        int version4 = latestVersion() + 1;
         assertThat(deploy("charge.bpmn", Files.readString(Path.of("src/test/resources/deploy/charge-v4.bpmn")))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
@@ -267,7 +284,7 @@ class ModelChangeTest {
         assertThat(deploy("charge.bpmn", Files.readString(Path.of("processes/charge.bpmn")))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(versionOf(id)).isEqualTo(2);
+        assertThat(versionOf(id)).isEqualTo(version4);
 
         fbs.awaitStatus(id, "INVOICED");
         assertThat(fbs.post("/api/v1/charges/" + id + "/disputes", Map.of("text", "Bogen blev afleveret"))
@@ -295,7 +312,7 @@ class ModelChangeTest {
         assertThat(incident.getActivityId()).isEqualTo("Task_SendReminder");
         assertThat(incident.getIncidentMessage()).contains("sendes ikke før sidste rettidige betalingsdag");
         assertThat(fbs.charge(id).get("status").asText()).isEqualTo("INVOICED");
-        assertThat(versionOf(id)).as("it kept its version").isEqualTo(2);
+        assertThat(versionOf(id)).as("it kept its version").isEqualTo(version4);
     }
 
     @Test

@@ -95,16 +95,14 @@ public final class SimulatorTestControls {
     /** The debtor system publishes again, and what it held back is published now. */
     public void publishEverything(DebtorSystem system) {
         properties.behaviour(system).setEventDelay(configured.get(system).eventDelay());
-        store
-                .jdbc
-                .queryForList(
-                        "update sim_event set visible_at = occurred_at where debtor_system = ?"
-                                + " and visible_at > occurred_at returning municipality_code",
-                        String.class,
-                        system.name())
-                .stream()
-                .distinct()
-                .forEach(municipality -> push.published(system, municipality));
+        List<String> municipalities = store.jdbc.queryForList(
+                "select distinct municipality_code from sim_event where debtor_system = ? and visible_at > occurred_at",
+                String.class,
+                system.name());
+        store.jdbc.update(
+                "update sim_event set visible_at = occurred_at where debtor_system = ? and visible_at > occurred_at",
+                system.name());
+        municipalities.forEach(municipality -> push.published(system, municipality));
     }
 
     /** Every event the debtor system made for a charge, published or not, in its order. */
