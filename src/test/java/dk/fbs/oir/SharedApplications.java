@@ -23,13 +23,14 @@ import org.springframework.test.context.TestExecutionListener;
  * engines named "default" cannot run side by side (Camunda registers each under its name). So the
  * classes of one application run one after another ({@link Order}, junit-platform.properties),
  * and the application closes after the last of them ({@link CloseAfterLastUser},
- * META-INF/spring.factories), before the next application starts. Surefire and Failsafe hand each
- * of their JVMs one class at a time, so under Maven every class closes its application after it. A
- * test that must have an application of its own says so with {@code @DirtiesContext} and why.
+ * META-INF/spring.factories), before the next application starts. The last ordering is the one
+ * that runs: Surefire and Failsafe first discover each class alone (to find the test classes), then
+ * run them all in one request. A test that must have an application of its own says so with
+ * {@code @DirtiesContext} and why.
  */
 public final class SharedApplications {
 
-    /** The test classes of this run in order, and those after which their application is no longer used. */
+    /** The test classes of the last ordering, and those after which their application is no longer used. */
     private static final Set<Class<?>> ORDERED = ConcurrentHashMap.newKeySet();
 
     private static final Set<Class<?>> LAST_USERS = ConcurrentHashMap.newKeySet();
@@ -50,6 +51,8 @@ public final class SharedApplications {
                 }
             }
             List<? extends ClassDescriptor> classes = context.getClassDescriptors();
+            ORDERED.clear();
+            LAST_USERS.clear();
             classes.sort(Comparator.comparingInt(test -> firstUse.indexOf(applications.get(test))));
             for (int i = 0; i < classes.size(); i++) {
                 ORDERED.add(classes.get(i).getTestClass());
