@@ -5,35 +5,38 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.test.annotation.DirtiesContext.HierarchyMode;
 import org.springframework.test.context.BootstrapUtils;
 import org.springframework.test.context.BootstrapWith;
 import org.springframework.test.context.TestContext;
-import org.springframework.test.context.TestExecutionListener;
 
 /**
  * Test classes that use the same application (the same Spring test configuration: the key of
  * Spring's context cache) share it, and one application runs at a time in a JVM: two process
- * engines named "default" cannot run side by side (Camunda registers each under its name). So the
- * classes of one application run one after another ({@link Order}, junit-platform.properties),
- * and the application closes after the last of them ({@link CloseAfterLastUser},
- * META-INF/spring.factories), before the next application starts. The last ordering is the one
- * that runs: Surefire and Failsafe first discover each class alone (to find the test classes), then
- * run them all in one request. A test that must have an application of its own says so with
- * {@code @DirtiesContext} and why.
+ * engines named "default" cannot run side by side (Camunda registers each under its name), and a
+ * process test's own engine is one too. So the application stays open while the classes that run
+ * next use it, and closes when a class that needs another application, or none, starts ({@link
+ * CloseOnChange}, META-INF/services), or when the JVM's tests end. Where a JVM gets all its classes at once
+ * (Surefire, and Failsafe with one JVM), the classes of one application run one after another
+ * ({@link Order}, junit-platform.properties); where it gets them one at a time (several JVMs), a
+ * class shares the application of the class before it if that has the same configuration. A test
+ * that must have an application of its own says so with {@code @DirtiesContext} and why.
  */
 public final class SharedApplications {
 
-    /** The test classes of the last ordering, and those after which their application is no longer used. */
-    private static final Set<Class<?>> ORDERED = ConcurrentHashMap.newKeySet();
+    /** The test context of the open application and its configuration (null: none is open). */
+    private static TestContext open;
 
-    private static final Set<Class<?>> LAST_USERS = ConcurrentHashMap.newKeySet();
+    private static Object openApplication;
 
     private SharedApplications() {}
 
@@ -50,28 +53,46 @@ public final class SharedApplications {
                     firstUse.add(application);
                 }
             }
-            List<? extends ClassDescriptor> classes = context.getClassDescriptors();
-            ORDERED.clear();
-            LAST_USERS.clear();
-            classes.sort(Comparator.comparingInt(test -> firstUse.indexOf(applications.get(test))));
-            for (int i = 0; i < classes.size(); i++) {
-                ORDERED.add(classes.get(i).getTestClass());
-                if (i == classes.size() - 1
-                        || !applications.get(classes.get(i)).equals(applications.get(classes.get(i + 1)))) {
-                    LAST_USERS.add(classes.get(i).getTestClass());
-                }
-            }
+            context.getClassDescriptors()
+                    .sort(Comparator.comparingInt(test -> firstUse.indexOf(applications.get(test))));
         }
     }
 
-    /** Closes a class's application after it unless the next class uses the same one. */
-    public static class CloseAfterLastUser implements TestExecutionListener {
+    /** Remembers the application a Spring test class runs with (META-INF/spring.factories). */
+    public static class RememberOpen implements org.springframework.test.context.TestExecutionListener {
         @Override
-        public void afterTestClass(TestContext testContext) {
-            Class<?> test = testContext.getTestClass();
-            if (!ORDERED.contains(test) || LAST_USERS.contains(test)) {
-                testContext.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
+        public void beforeTestClass(TestContext testContext) {
+            open = testContext;
+            openApplication = application(testContext.getTestClass());
+        }
+    }
+
+    /**
+     * Closes the open application when a top-level test class with another application, or none,
+     * starts, and at the end of the launcher session (META-INF/services).
+     */
+    public static class CloseOnChange implements TestExecutionListener, LauncherSessionListener {
+        @Override
+        public void executionStarted(TestIdentifier identifier) {
+            if (identifier.getSource().orElse(null) instanceof ClassSource source
+                    && source.getJavaClass().getEnclosingClass() == null
+                    && open != null
+                    && !openApplication.equals(application(source.getJavaClass()))) {
+                close();
             }
+        }
+
+        @Override
+        public void launcherSessionClosed(LauncherSession session) {
+            if (open != null) {
+                close();
+            }
+        }
+
+        private static void close() {
+            open.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
+            open = null;
+            openApplication = null;
         }
     }
 
