@@ -26,10 +26,11 @@ import org.springframework.test.context.TestContext;
  * process test's own engine is one too. So the application stays open while the classes that run
  * next use it, and closes when a class that needs another application, or none, starts ({@link
  * CloseOnChange}, META-INF/services), or when the JVM's tests end. Where a JVM gets all its classes at once
- * (Surefire, and Failsafe with one JVM), the classes of one application run one after another
- * ({@link Order}, junit-platform.properties); where it gets them one at a time (several JVMs), a
- * class shares the application of the class before it if that has the same configuration. A test
- * that must have an application of its own says so with {@code @DirtiesContext} and why.
+ * (an IDE; Surefire or Failsafe with {@code -DforkCount=1}), the classes of one application run one
+ * after another ({@link Order}, junit-platform.properties); where it gets them one at a time (the
+ * build's two JVMs per phase), a class shares the application of the class before it if that has
+ * the same configuration. A test that must have an application of its own says so with
+ * {@code @DirtiesContext} and why.
  */
 public final class SharedApplications {
 
