@@ -21,8 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A burst of 2,000 events (50 charges, 40 payments of 1 øre each) published at once: none is
- * lost, each is applied once, every charge ends at its last balance. Asserts no speed; it prints
+ * A burst of 500 events (50 charges, 10 payments of 1 øre each) published at once: none is lost,
+ * each is applied once, every charge ends at its last balance. Asserts no speed; it prints
  * events per second. {@code bench/beskedfordeler.sh} runs it with 10,000 events for
  * {@code bench/README.md} ({@code -Dburst.charges}, {@code -Dburst.payments}). Shares {@link BeskedfordelerIT}'s application.
  */
@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BeskedfordelerBurstIT {
 
     private static final int CHARGES = Integer.getInteger("burst.charges", 50);
-    private static final int PAYMENTS = Integer.getInteger("burst.payments", 40);
+    private static final int PAYMENTS = Integer.getInteger("burst.payments", 10);
 
     @Autowired
     TestRestTemplate http;
