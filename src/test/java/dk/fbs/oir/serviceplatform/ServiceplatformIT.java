@@ -58,7 +58,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,7 +69,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * Serviceplatformen refuses every call that lacks any of it with a SOAP fault and creates nothing,
  * and a refusal in a charge's flow becomes retries and an incident, never a lost or doubled claim.
  */
-@DirtiesContext // one Camunda engine "default" per JVM at a time
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
