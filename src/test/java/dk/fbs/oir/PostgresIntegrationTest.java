@@ -16,8 +16,9 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole application on a PostgreSQL database of its own ({@link PostgresTestDatabase}), on a
  * random port, with the simulated debtor systems, the job executor running, its SOAP calls recorded
  * ({@link SoapCallRecorder}) and a clock the test can move ({@link MutableClock}). Integration tests
- * with the same {@code properties} share one application and its database: they use their own
- * charges (new ids) and give back what they change (the clock, the simulator's behaviour).
+ * with the same {@code properties} that run one after another in a JVM share one application and its
+ * database ({@link SharedApplications}): they use their own charges (new ids) and give back what
+ * they change (the clock, the simulator's behaviour).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
