@@ -34,10 +34,8 @@ import org.springframework.test.context.TestContext;
  */
 public final class SharedApplications {
 
-    /** The test context of the open application and its configuration (null: none is open). */
+    /** The test context of a class of the open application (null: none is open). */
     private static TestContext open;
-
-    private static Object openApplication;
 
     private SharedApplications() {}
 
@@ -64,7 +62,6 @@ public final class SharedApplications {
         @Override
         public void beforeTestClass(TestContext testContext) {
             open = testContext;
-            openApplication = application(testContext.getTestClass());
         }
     }
 
@@ -78,7 +75,7 @@ public final class SharedApplications {
             if (identifier.getSource().orElse(null) instanceof ClassSource source
                     && source.getJavaClass().getEnclosingClass() == null
                     && open != null
-                    && !openApplication.equals(application(source.getJavaClass()))) {
+                    && !application(open.getTestClass()).equals(application(source.getJavaClass()))) {
                 close();
             }
         }
@@ -93,7 +90,6 @@ public final class SharedApplications {
         private static void close() {
             open.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
             open = null;
-            openApplication = null;
         }
     }
 
